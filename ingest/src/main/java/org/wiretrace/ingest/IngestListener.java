@@ -1,0 +1,18 @@
+package org.wiretrace.ingest;
+
+/**
+ * Receives what the readers could not take as is: skipped records and warnings about messy input.
+ * Readers never throw for bad input; they report here and go on.
+ */
+public interface IngestListener {
+  /** A record (or a whole file) that produced no article. */
+  void skipped(Skipped skipped);
+
+  /** Something odd that did not stop the record from being read (a repaired charset, say). */
+  default void warning(String where, String message) {}
+
+  /** A listener that ignores everything. */
+  static IngestListener ignoring() {
+    return skipped -> {};
+  }
+}
