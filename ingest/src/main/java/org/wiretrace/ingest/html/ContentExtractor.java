@@ -142,6 +142,20 @@ public final class ContentExtractor {
     return join(out);
   }
 
+  /**
+   * All blocks of {@code root} that are not link lists, one paragraph each: for HTML fragments
+   * (feed items) that are the article already and need no container search.
+   */
+  public static String paragraphs(Element root) {
+    List<String> out = new ArrayList<>();
+    for (Block b : TextBlocks.of(root)) {
+      if (b.linkDensity() <= MAX_LINK_DENSITY || b.chars() > 200) {
+        out.add(b.text());
+      }
+    }
+    return join(out);
+  }
+
   private static Element containerOf(Element owner, Map<Element, Boolean> inside, Element body) {
     for (Element e = owner; e != null; e = e.parent()) {
       if (inside.containsKey(e)) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -66,19 +68,22 @@ public record PageMetadata(
   /** Reads the metadata of {@code doc} (not modified). */
   public static PageMetadata of(Document doc) {
     List<JsonNode> ld = articleObjects(doc);
+    Map<String, String> metas = metas(doc);
     Optional<String> site =
-        meta(doc, "og:site_name", "application-name", "twitter:site")
+        meta(metas, "og:site_name", "application-name", "twitter:site")
             .or(() -> ldText(ld, "publisher", "name"))
             .map(s -> s.startsWith("@") ? s.substring(1) : s);
     String title =
         ldString(ld, "headline")
-            .or(() -> meta(doc, "og:title", "twitter:title", "dc.title", "title"))
+            .or(() -> meta(metas, "og:title", "twitter:title", "dc.title", "title"))
             .or(() -> Optional.ofNullable(doc.selectFirst("h1")).map(Element::text))
             .orElse(doc.title());
     title = stripSiteSuffix(clean(title), site);
     Optional<String> byline =
         ldAuthors(ld)
-            .or(() -> meta(doc, "author", "article:author", "dc.creator", "byl", "sailthru.author"))
+            .or(
+                () ->
+                    meta(metas, "author", "article:author", "dc.creator", "byl", "sailthru.author"))
             .map(PageMetadata::cleanByline)
             .filter(s -> !s.isEmpty() && !s.startsWith("http"));
     Optional<Instant> published =
@@ -86,7 +91,7 @@ public record PageMetadata(
             .or(
                 () ->
                     meta(
-                        doc,
+                        metas,
                         "article:published_time",
                         "og:published_time",
                         "datePublished",
@@ -106,12 +111,12 @@ public record PageMetadata(
         Optional.ofNullable(doc.selectFirst("link[rel=canonical][href]"))
             .map(e -> e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href"))
             .filter(s -> !s.isBlank())
-            .or(() -> meta(doc, "og:url"))
+            .or(() -> meta(metas, "og:url"))
             .or(() -> ldString(ld, "url"));
     Optional<String> lang =
         Optional.ofNullable(doc.selectFirst("html[lang]"))
             .map(e -> e.attr("lang").strip())
-            .or(() -> meta(doc, "og:locale", "content-language", "language"))
+            .or(() -> meta(metas, "og:locale", "content-language", "language"))
             .filter(s -> !s.isBlank())
             .map(s -> s.replace('_', '-'));
     Optional<String> body =
@@ -120,22 +125,33 @@ public record PageMetadata(
   }
 
   /** The value of the first meta tag (by {@code property}, {@code name} or {@code itemprop}). */
-  static Optional<String> meta(Document doc, String... names) {
+  static Optional<String> meta(Map<String, String> metas, String... names) {
     for (String name : names) {
-      for (Element e : doc.getElementsByTag("meta")) {
-        String key =
-            e.hasAttr("property")
-                ? e.attr("property")
-                : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
-        if (key.equalsIgnoreCase(name)) {
-          String v = clean(e.attr("content"));
-          if (!v.isEmpty()) {
-            return Optional.of(v);
-          }
-        }
+      String v = metas.get(name.toLowerCase(Locale.ROOT));
+      if (v != null) {
+        return Optional.of(v);
       }
     }
     return Optional.empty();
+  }
+
+  /** All meta tags' first non-empty values by lower-cased property, name or itemprop. */
+  private static Map<String, String> metas(Document doc) {
+    Map<String, String> out = new HashMap<>();
+    for (Element e : doc.getElementsByTag("meta")) {
+      String key =
+          e.hasAttr("property")
+              ? e.attr("property")
+              : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
+      if (key.isEmpty()) {
+        continue;
+      }
+      String v = clean(e.attr("content"));
+      if (!v.isEmpty()) {
+        out.putIfAbsent(key.toLowerCase(Locale.ROOT), v);
+      }
+    }
+    return out;
   }
 
   private static String clean(String s) {
