@@ -136,6 +136,13 @@ public final class TextDecoder {
   }
 
   private static String strict(byte[] bytes, Charset cs) {
+    if (cs.equals(StandardCharsets.UTF_8)) {
+      // the JDK's bulk decoder is much faster; only text with U+FFFD needs the strict check
+      String s = new String(bytes, StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') < 0) {
+        return s;
+      }
+    }
     try {
       return cs.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 import org.wiretrace.ingest.JsonlReader;
 
 /**
@@ -67,8 +68,10 @@ public record PageMetadata(
 
   /** Reads the metadata of {@code doc} (not modified). */
   public static PageMetadata of(Document doc) {
-    List<JsonNode> ld = articleObjects(doc);
-    Map<String, String> metas = metas(doc);
+    Map<String, String> metas = new HashMap<>();
+    List<Element> scripts = new ArrayList<>();
+    scan(doc, metas, scripts);
+    List<JsonNode> ld = articleObjects(scripts);
     Optional<String> site =
         meta(metas, "og:site_name", "application-name", "twitter:site")
             .or(() -> ldText(ld, "publisher", "name"))
@@ -135,27 +138,49 @@ public record PageMetadata(
     return Optional.empty();
   }
 
-  /** All meta tags' first non-empty values by lower-cased property, name or itemprop. */
-  private static Map<String, String> metas(Document doc) {
-    Map<String, String> out = new HashMap<>();
-    for (Element e : doc.getElementsByTag("meta")) {
-      String key =
-          e.hasAttr("property")
-              ? e.attr("property")
-              : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
-      if (key.isEmpty()) {
-        continue;
-      }
-      String v = clean(e.attr("content"));
-      if (!v.isEmpty()) {
-        out.putIfAbsent(key.toLowerCase(Locale.ROOT), v);
-      }
-    }
-    return out;
+  /**
+   * One pass over the document: meta tags' first non-empty values by lower-cased property, name or
+   * itemprop, and the JSON-LD scripts.
+   */
+  private static void scan(Document doc, Map<String, String> metas, List<Element> scripts) {
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (!(node instanceof Element e)) {
+            return;
+          }
+          String tag = e.normalName();
+          if (tag.equals("meta")) {
+            String key =
+                e.hasAttr("property")
+                    ? e.attr("property")
+                    : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
+            if (!key.isEmpty()) {
+              String v = clean(e.attr("content"));
+              if (!v.isEmpty()) {
+                metas.putIfAbsent(key.toLowerCase(Locale.ROOT), v);
+              }
+            }
+          } else if (tag.equals("script") && e.attr("type").contains("ld+json")) {
+            scripts.add(e);
+          }
+        },
+        doc);
   }
 
   private static String clean(String s) {
-    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    if (s == null) {
+      return "";
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n'
+          || c == '\r'
+          || c == '\t'
+          || c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+        return s.replaceAll("\\s+", " ").strip();
+      }
+    }
+    return s.strip();
   }
 
   private static String cleanByline(String s) {
@@ -178,9 +203,9 @@ public record PageMetadata(
   }
 
   /** JSON-LD objects of an article type, including those inside {@code @graph} arrays. */
-  private static List<JsonNode> articleObjects(Document doc) {
+  private static List<JsonNode> articleObjects(List<Element> scripts) {
     List<JsonNode> out = new ArrayList<>();
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : scripts) {
       String data = script.data().strip();
       if (data.isEmpty() || data.length() > 2_000_000) {
         continue;

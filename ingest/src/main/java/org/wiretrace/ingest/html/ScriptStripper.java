@@ -16,36 +16,32 @@ public final class ScriptStripper {
     StringBuilder out = null;
     int copied = 0;
     int from = 0;
-    while (true) {
-      int s = html.indexOf("<script", from);
-      int t = html.indexOf("<style", from);
-      int open = s < 0 ? t : t < 0 ? s : Math.min(s, t);
-      if (open < 0) {
-        break;
-      }
-      boolean script = open == s;
+    int nextScript = html.indexOf("<script", 0);
+    int nextStyle = html.indexOf("<style", 0);
+    while (nextScript >= 0 || nextStyle >= 0) {
+      boolean script = nextStyle < 0 || nextScript >= 0 && nextScript < nextStyle;
+      int open = script ? nextScript : nextStyle;
       int tagEnd = html.indexOf('>', open);
-      if (tagEnd < 0) {
-        break;
-      }
       String closeTag = script ? "</script" : "</style";
-      int close = html.indexOf(closeTag, tagEnd);
+      int close = tagEnd < 0 ? -1 : html.indexOf(closeTag, tagEnd);
       if (close < 0) {
         break;
       }
-      if (script && html.regionMatches(true, open, "<script", 0, 7)) {
-        String tag = html.substring(open, tagEnd);
-        if (tag.contains("ld+json")) {
-          from = close + closeTag.length();
-          continue;
+      boolean keep = script && html.substring(open, tagEnd).contains("ld+json");
+      if (!keep) {
+        if (out == null) {
+          out = new StringBuilder(html.length());
         }
+        out.append(html, copied, tagEnd + 1);
+        copied = close;
       }
-      if (out == null) {
-        out = new StringBuilder(html.length());
-      }
-      out.append(html, copied, tagEnd + 1);
-      copied = close;
       from = close + closeTag.length();
+      if (nextScript >= 0 && nextScript < from) {
+        nextScript = html.indexOf("<script", from);
+      }
+      if (nextStyle >= 0 && nextStyle < from) {
+        nextStyle = html.indexOf("<style", from);
+      }
     }
     if (out == null) {
       return html;
