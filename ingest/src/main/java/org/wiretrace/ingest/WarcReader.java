@@ -51,6 +51,11 @@ public final class WarcReader implements ArticleSource {
     org.netpreserve.jwarc.WarcReader reader;
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ);
+      if (channel.size() == 0) {
+        channel.close();
+        listener.skipped(new Skipped(file.toString(), "", "empty file"));
+        return Collections.emptyIterator();
+      }
       reader = new org.netpreserve.jwarc.WarcReader(channel);
     } catch (IOException | RuntimeException e) {
       listener.skipped(new Skipped(file.toString(), "offset 0", "not a WARC file: " + describe(e)));
