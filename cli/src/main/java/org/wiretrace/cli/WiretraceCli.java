@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      ScanCommand.class,
+      CompareCommand.class,
+      ReportCommand.class,
       ExtractCommand.class,
       EvalCommand.class,
       BenchCommand.class,
@@ -45,8 +48,13 @@ public final class WiretraceCli {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (used by tests). */
+  /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line (error handlers and exit codes set), ready to execute. */
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new WiretraceCli());
     cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
     cl.setParameterExceptionHandler(
@@ -63,7 +71,7 @@ public final class WiretraceCli {
           }
           throw ex;
         });
-    return cl.execute(args);
+    return cl;
   }
 
   /** The version from the jar manifest (or "dev" when run from classes). */

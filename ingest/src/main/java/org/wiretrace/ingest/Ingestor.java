@@ -90,10 +90,19 @@ public final class Ingestor {
     }
     List<Path> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(path)) {
-      walk.filter(Files::isRegularFile)
+      walk.filter(p -> !Files.isDirectory(p))
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted(Comparator.comparing(Path::toString))
-          .forEach(files::add);
+          .forEach(
+              p -> {
+                if (Files.isRegularFile(p)) {
+                  files.add(p);
+                } else {
+                  listener.skipped(
+                      new Skipped(
+                          p.toString(), "", "not a regular file (broken link, device or pipe)"));
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       listener.skipped(new Skipped(path.toString(), "", "cannot list folder: " + e.getMessage()));
     }
@@ -169,7 +178,7 @@ public final class Ingestor {
           new Skipped(
               where,
               "offset " + e.offset,
-              "truncated gzip: input ends after " + e.offset + " decompressed bytes"));
+              "cannot read: truncated gzip, input ends after " + e.offset + " decompressed bytes"));
     } catch (IOException e) {
       listener.skipped(new Skipped(where, "", "cannot read: " + describe(e)));
     } catch (RuntimeException e) {
