@@ -10,14 +10,15 @@ import java.util.Optional;
 /**
  * Turns bytes into text, choosing the charset as browsers do (WHATWG Encoding, "decode"): a
  * byte-order mark wins; then the declared charset (HTTP header, else HTML meta) when the bytes are
- * valid in it; then sniffing: strict UTF-8, else windows-1252. A page that declares a single-byte
- * charset but is valid UTF-8 with non-ASCII bytes is read as UTF-8 (the declaration is the usual
- * CMS mistake). Every disagreement with the declaration is reported in {@link Decoded#problem()}.
- * Stateless and thread-safe.
+ * valid in it; then sniffing: strict UTF-8, else GBK when the bytes are valid GBK and read as
+ * Chinese, else windows-1252. A page that declares a single-byte charset but is valid UTF-8 with
+ * non-ASCII bytes is read as UTF-8 (the declaration is the usual CMS mistake). Every disagreement
+ * with the declaration is reported in {@link Decoded#problem()}. Stateless and thread-safe.
  */
 public final class TextDecoder {
 
   private static final Charset CP1252 = Charset.forName("windows-1252");
+  private static final Charset GBK = Charset.forName("GBK");
 
   private TextDecoder() {}
 
@@ -78,7 +79,38 @@ public final class TextDecoder {
     if (utf8 != null) {
       return new Decoded(utf8, StandardCharsets.UTF_8, unknown);
     }
+    String gbk = strict(bytes, GBK);
+    if (gbk != null && mostlyHan(gbk)) {
+      return new Decoded(gbk, GBK, unknown);
+    }
     return new Decoded(new String(bytes, CP1252), CP1252, unknown);
+  }
+
+  /** Least number of Han characters for undeclared bytes to be sniffed as GBK. */
+  public static final int MIN_SNIFFED_HAN = 8;
+
+  /**
+   * True when at least 90% of the non-ASCII characters are Han ideographs or CJK punctuation, and
+   * there are at least {@link #MIN_SNIFFED_HAN} of them: Latin text in a single-byte charset almost
+   * never decodes strictly as GBK, and when it does it gives scattered, not dominant, Han.
+   */
+  private static boolean mostlyHan(String s) {
+    int han = 0;
+    int other = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        continue;
+      }
+      if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+          || c >= 0x3000 && c <= 0x303F
+          || c >= 0xFF00 && c <= 0xFFEF) {
+        han++;
+      } else {
+        other++;
+      }
+    }
+    return han >= MIN_SNIFFED_HAN && han >= 9 * other;
   }
 
   private static Optional<Decoded> byBom(byte[] bytes) {
