@@ -30,6 +30,9 @@ public final class ContentExtractor {
   /** Blocks with more of their text in links than this are navigation, not prose. */
   public static final double MAX_LINK_DENSITY = 0.5;
 
+  /** Loose text in a div shorter than this (chars) and not ending a sentence is a label. */
+  public static final int MAX_LABEL_CHARS = 90;
+
   /** Lists whose link density exceeds this are link lists (related articles, tags). */
   public static final double MAX_LIST_LINK_DENSITY = 0.3;
 
@@ -52,7 +55,16 @@ public final class ContentExtractor {
               + "|see also|more from .{0,40}|you may also like|recommended( for you)?"
               + "|sign up.{0,80}|subscribe.{0,80}|follow us.{0,60}|click here.{0,60}"
               + "|photo: .{0,80}|image: .{0,80}|getty images|ap photo.{0,60}|reuters|afp"
-              + "|skip to (main )?content|back to top|loading\\.*|close|menu|search)[.:!]?");
+              + "|skip to (main )?content|back to top|loading\\.*|close|menu|search"
+              + "|trending( now)?|don'?t miss|must read|disclaimer|you may also like\\W*"
+              + "|(by|von|par|por) [\\p{Lu}][\\p{L}.' -]{1,60}(,? [-–|] .{0,60})?"
+              + "|(updated|published|posted|last modified)( at| on)?:? .{0,60})[.:!]?");
+
+  /** Lines of legal and site small print: copyright, terms, registration notices. */
+  private static final Pattern SMALL_PRINT =
+      Pattern.compile(
+          "(?i)©|\\(c\\) \\d{4}|copyright \\d{4}|all rights reserved|terms of (use|service)"
+              + "|privacy policy|user agreement|cookie policy|community (rules|guidelines)");
 
   private ContentExtractor() {}
 
@@ -185,6 +197,13 @@ public final class ContentExtractor {
         }
       }
     }
+    if (tag.equals("div") && b.chars() < MAX_LABEL_CHARS && isLabel(b.text())) {
+      // prose sits in paragraphs; a short loose phrase in a div is a caption, credit or label
+      return false;
+    }
+    if (b.chars() <= 300 && SMALL_PRINT.matcher(b.text()).find()) {
+      return false;
+    }
     return b.chars() > 120 || !BOILERPLATE_LINE.matcher(b.text()).matches();
   }
 
@@ -292,6 +311,11 @@ public final class ContentExtractor {
       }
     }
     return chosen;
+  }
+
+  /** A short phrase of several words that does not end like a sentence or introduce one. */
+  private static boolean isLabel(String t) {
+    return t.indexOf(' ') > 0 && !endsSentence(t) && !t.endsWith(":");
   }
 
   private static boolean endsSentence(String t) {
