@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      AlignCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })

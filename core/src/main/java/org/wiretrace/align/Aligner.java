@@ -4,208 +4,579 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.wiretrace.text.Tokens;
 
 /**
- * Finds the reused passages between two texts: seed, extend, filter.
+ * Finds the reused passages between a source text (a) and a possible copy (b), with exact character
+ * offsets on both sides and a word-level edit script, even when the copy was cut, edited or put
+ * through a synonym spinner.
+ *
+ * <p>The method follows the seed / extend / filter scheme of the best PAN text-alignment systems
+ * (Sanchez-Perez, Gelbukh and Sidorov, "A winning approach to text alignment for text reuse
+ * detection at PAN 2014"), with word anchors in place of sentence seeds:
  *
  * <ol>
- *   <li><b>Seeds</b>: word n-grams ({@link #SEED_WORDS} normalised terms) present in both texts,
- *       skipping n-grams too frequent in a to be anchors (the rare-n-gram anchoring of passim,
- *       Smith et al. 2014);
- *   <li><b>Runs</b>: each seed is extended along its diagonal while the words agree;
- *   <li><b>Passages</b>: runs are chained in order on both sides across gaps of at most {@link
- *       #MAX_GAP} words; inside each gap the words are aligned by edit distance to give the
- *       word-level script (kept, substituted, inserted, deleted);
- *   <li><b>Filter</b>: passages with fewer than {@link #MIN_KEPT_WORDS} kept words are dropped.
+ *   <li><b>Anchors.</b> A pair of word positions (i, j) is an anchor when the words are the same
+ *       content word (not a {@link FunctionWords function word}) and the word is not too frequent
+ *       in a, or when the {@link Options#gramWords}-word n-grams starting there are equal and rare
+ *       (the rare n-gram anchors of passim, Smith, Cordell and Mullen 2015). Content words that a
+ *       spinner cannot change (names, numbers, capitalised terms, words without synonyms) survive
+ *       heavy spinning, so spun passages still leave a trail of anchors in order; function words
+ *       between them are recovered in step 3.
+ *   <li><b>Chains.</b> Anchors are chained by dynamic programming, each anchor taking the best
+ *       predecessor at most {@link Options#maxGap} words back on both sides, with a penalty for
+ *       drifting off the diagonal and for long gaps; chains are read off best-first (each anchor in
+ *       one chain). Chains of at least {@link Options#minAnchors} anchors that follow each other in
+ *       both texts within {@link Options#mergeGap} words are merged (the adaptive extension step:
+ *       an inserted or dropped sentence does not split a passage).
+ *   <li><b>Edit script.</b> Inside each passage the words between consecutive anchors are aligned
+ *       by edit distance (unit costs, ties resolved towards the diagonal) into runs of kept,
+ *       substituted (one-for-one or n-for-m), inserted and deleted words; the ends are extended
+ *       along the diagonal over equal words (function words included). Passage ends are the first
+ *       and last kept words, plus sentence punctuation that follows on both sides: they never
+ *       overshoot into unrelated text the way Smith-Waterman edges do.
+ *   <li><b>Filter.</b> A passage is kept when it has at least {@link Options#minKeptWords} kept
+ *       words, at least {@link Options#minAnchors} kept content words, and kept words make up at
+ *       least {@link Options#minDensity} of its longer side; passages overlapping a better one in b
+ *       are dropped (the overlap filter of Sanchez-Perez et al.).
  * </ol>
  *
- * Passage ends are exactly the first and last kept words, so they never overshoot. Stateless and
- * thread-safe.
+ * Identical word sequences are reported as one verbatim passage whatever their length. Work is
+ * linear in the texts plus the number of anchors; the loops run on primitive arrays. Instances are
+ * immutable, stateless and thread-safe.
  */
 public final class Aligner {
 
-  /** Words per seed n-gram. */
-  public static final int SEED_WORDS = 3;
+  /**
+   * Aligner parameters.
+   *
+   * @param gramWords words per exact n-gram anchor
+   * @param maxTermOccurrences a content word occurring more often than this in a anchors only
+   *     through n-grams
+   * @param maxGramOccurrences an n-gram occurring more often than this in a is not an anchor
+   * @param maxGap largest gap, in words on either side, between two anchors of one chain
+   * @param mergeGap largest gap, in words on either side, between two merged chains
+   * @param minAnchors fewest kept content words (and anchors per merged chain) of a passage
+   * @param minKeptWords fewest kept words of a passage
+   * @param minDensity least share of kept words among the words of the passage's longer side
+   * @param spunShare share of substituted words (of kept plus substituted) from which a passage is
+   *     {@link PassageKind#SPUN}
+   */
+  public record Options(
+      int gramWords,
+      int maxTermOccurrences,
+      int maxGramOccurrences,
+      int maxGap,
+      int mergeGap,
+      int minAnchors,
+      int minKeptWords,
+      double minDensity,
+      double spunShare) {
 
-  /** Largest gap (in words, on either side) bridged inside one passage. */
-  public static final int MAX_GAP = 24;
-
-  /** Fewest kept words for a passage to be reported. */
-  public static final int MIN_KEPT_WORDS = 8;
-
-  /** An n-gram occurring more often than this in a is not used as a seed. */
-  public static final int MAX_SEED_FREQUENCY = 32;
-
-  /** Share of substituted words (of kept plus substituted) from which a passage counts as spun. */
-  public static final double SPUN_SUBSTITUTION_SHARE = 0.15;
-
-  private static final Aligner DEFAULT = new Aligner();
-
-  /** The aligner with the default parameters. */
-  public static Aligner standard() {
-    return DEFAULT;
+    public Options {
+      if (gramWords < 2) {
+        throw new IllegalArgumentException("gramWords must be >= 2, got " + gramWords);
+      }
+      if (maxTermOccurrences < 1 || maxGramOccurrences < 1) {
+        throw new IllegalArgumentException("occurrence limits must be >= 1");
+      }
+      if (maxGap < 1 || mergeGap < maxGap) {
+        throw new IllegalArgumentException(
+            "need 1 <= maxGap <= mergeGap, got " + maxGap + ", " + mergeGap);
+      }
+      if (minAnchors < 1 || minKeptWords < 1) {
+        throw new IllegalArgumentException("minAnchors and minKeptWords must be >= 1");
+      }
+      if (!(minDensity >= 0 && minDensity <= 1) || !(spunShare > 0 && spunShare <= 1)) {
+        throw new IllegalArgumentException("minDensity and spunShare must be in [0, 1]");
+      }
+    }
   }
 
-  /** Aligns {@code a} against {@code b}. */
+  /** The default parameters, tuned on the dev corpus of {@code wiretrace eval align-corpus}. */
+  public static final Options DEFAULTS = new Options(4, 12, 8, 20, 48, 4, 12, 0.40, 0.15);
+
+  private static final Aligner STANDARD = new Aligner(DEFAULTS);
+
+  /** Penalty per word of drift off the diagonal between two chained anchors. */
+  private static final float DRIFT_PENALTY = 0.2f;
+
+  /** Penalty per skipped word between two chained anchors. */
+  private static final float GAP_PENALTY = 0.04f;
+
+  private static final int KEEP = 0;
+  private static final int SUB = 1;
+  private static final int INS = 2;
+  private static final int DEL = 3;
+
+  private final Options options;
+
+  public Aligner(Options options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null");
+    }
+    this.options = options;
+  }
+
+  /** The aligner with {@link #DEFAULTS}. */
+  public static Aligner standard() {
+    return STANDARD;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** Aligns the source {@code a} against the possible copy {@code b}. */
   public Alignment align(Tokens a, Tokens b) {
     int aChars = a.text().length();
     int bChars = b.text().length();
-    if (a.size() < SEED_WORDS || b.size() < SEED_WORDS) {
+    int n = a.size();
+    int m = b.size();
+    if (n == 0 || m == 0) {
       return Alignment.none(aChars, bChars);
     }
-    List<int[]> runs = runs(a, b);
-    List<List<int[]>> chains = chain(runs);
-    List<Passage> passages = new ArrayList<>();
-    for (List<int[]> chain : chains) {
-      int kept = 0;
-      for (int[] r : chain) {
-        kept += r[2];
+    // term ids
+    HashMap<String, Integer> ids = new HashMap<>(2 * (n + m));
+    int[] ta = intern(a, ids);
+    int[] tb = intern(b, ids);
+    if (Arrays.equals(ta, tb)) {
+      Ops ops = new Ops(n);
+      for (int k = 0; k < n; k++) {
+        ops.add(KEEP, k, k);
       }
-      if (kept >= MIN_KEPT_WORDS) {
-        passages.add(passage(a, b, chain));
+      return new Alignment(aChars, bChars, List.of(passage(a, b, ops)));
+    }
+    int v = ids.size();
+    boolean[] content = new boolean[v];
+    for (var e : ids.entrySet()) {
+      content[e.getValue()] = !FunctionWords.contains(e.getKey());
+    }
+    long[] anchors = anchors(ta, tb, content, v);
+    if (anchors.length == 0) {
+      return Alignment.none(aChars, bChars);
+    }
+    List<int[]> chains = chains(anchors);
+    List<int[]> merged = merge(chains);
+    List<Passage> kept = new ArrayList<>();
+    List<Passage> candidates = new ArrayList<>();
+    List<int[]> quality = new ArrayList<>();
+    for (int[] chain : merged) {
+      Ops ops = script(ta, tb, chain, content);
+      int[] q = ops.quality(ta, content);
+      int keptWords = q[0];
+      int longer = Math.max(q[1], q[2]);
+      if (keptWords >= options.minKeptWords()
+          && q[3] >= options.minAnchors()
+          && keptWords >= options.minDensity() * longer) {
+        candidates.add(passage(a, b, ops));
+        quality.add(new int[] {keptWords, candidates.size() - 1});
       }
     }
-    passages.sort((x, y) -> Integer.compare(x.bStart(), y.bStart()));
-    return new Alignment(aChars, bChars, passages);
+    // overlap filter on b: better (more kept words) first
+    quality.sort((x, y) -> Integer.compare(y[0], x[0]));
+    for (int[] q : quality) {
+      Passage p = candidates.get(q[1]);
+      boolean clash = false;
+      for (Passage o : kept) {
+        if (p.overlapsB(o)) {
+          clash = true;
+          break;
+        }
+      }
+      if (!clash) {
+        kept.add(p);
+      }
+    }
+    kept.sort((x, y) -> Integer.compare(x.bStart(), y.bStart()));
+    return new Alignment(aChars, bChars, kept);
   }
 
-  private static long gram(Tokens t, int i) {
-    long h = 1125899906842597L;
-    for (int k = 0; k < SEED_WORDS; k++) {
-      h = 31 * h + t.term(i + k).hashCode();
-      h ^= h >>> 29;
+  private static int[] intern(Tokens t, HashMap<String, Integer> ids) {
+    int[] out = new int[t.size()];
+    for (int k = 0; k < out.length; k++) {
+      String term = t.term(k);
+      Integer id = ids.get(term);
+      if (id == null) {
+        id = ids.size();
+        ids.put(term, id);
+      }
+      out[k] = id;
+    }
+    return out;
+  }
+
+  /** Anchors as sorted, distinct keys {@code j << 32 | i}. */
+  private long[] anchors(int[] ta, int[] tb, boolean[] content, int v) {
+    int n = ta.length;
+    int m = tb.length;
+    // postings of a, CSR layout
+    int[] first = new int[v + 1];
+    for (int t : ta) {
+      first[t + 1]++;
+    }
+    for (int t = 0; t < v; t++) {
+      first[t + 1] += first[t];
+    }
+    int[] post = new int[n];
+    int[] fill = Arrays.copyOf(first, v);
+    for (int i = 0; i < n; i++) {
+      post[fill[ta[i]]++] = i;
+    }
+    long[] out = new long[Math.max(16, 2 * m)];
+    int size = 0;
+    int maxTerm = options.maxTermOccurrences();
+    for (int j = 0; j < m; j++) {
+      int t = tb[j];
+      if (!content[t] || first[t + 1] - first[t] > maxTerm) {
+        continue;
+      }
+      for (int p = first[t]; p < first[t + 1]; p++) {
+        if (size == out.length) {
+          out = Arrays.copyOf(out, size * 2);
+        }
+        out[size++] = (long) j << 32 | post[p];
+      }
+    }
+    // rare n-gram anchors: keys (hash40 << 24 | i) sorted, looked up by hash
+    int g = options.gramWords();
+    if (n >= g && m >= g && n < (1 << 24)) {
+      long[] grams = new long[n - g + 1];
+      for (int i = 0; i + g <= n; i++) {
+        grams[i] = (gramHash(ta, i, g) & 0xFF_FFFF_FFFFL) << 24 | i;
+      }
+      Arrays.sort(grams);
+      int maxGram = options.maxGramOccurrences();
+      for (int j = 0; j + g <= m; j++) {
+        long h = gramHash(tb, j, g) & 0xFF_FFFF_FFFFL;
+        int lo = lowerBound(grams, h << 24);
+        int hi = lowerBound(grams, (h + 1) << 24);
+        if (hi == lo || hi - lo > maxGram) {
+          continue;
+        }
+        for (int p = lo; p < hi; p++) {
+          int i = (int) (grams[p] & 0xFF_FFFF);
+          if (!sameGram(ta, i, tb, j, g)) {
+            continue;
+          }
+          if (size == out.length) {
+            out = Arrays.copyOf(out, size * 2);
+          }
+          out[size++] = (long) j << 32 | i;
+        }
+      }
+    }
+    long[] sorted = Arrays.copyOf(out, size);
+    Arrays.sort(sorted);
+    int u = 0;
+    for (int k = 0; k < sorted.length; k++) {
+      if (k == 0 || sorted[k] != sorted[k - 1]) {
+        sorted[u++] = sorted[k];
+      }
+    }
+    return Arrays.copyOf(sorted, u);
+  }
+
+  private static long gramHash(int[] t, int s, int g) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (int k = 0; k < g; k++) {
+      h = (h ^ t[s + k]) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
     }
     return h;
   }
 
-  /** Maximal runs of equal words {i, j, len}, found from shared n-gram seeds, ordered by j. */
-  private static List<int[]> runs(Tokens a, Tokens b) {
-    Map<Long, int[]> index = new HashMap<>();
-    for (int i = 0; i + SEED_WORDS <= a.size(); i++) {
-      long g = gram(a, i);
-      int[] list = index.get(g);
-      if (list == null) {
-        index.put(g, new int[] {1, i});
-      } else if (list[0] <= MAX_SEED_FREQUENCY) {
-        if (list[0] + 1 >= list.length) {
-          list = Arrays.copyOf(list, list.length * 2);
-          index.put(g, list);
-        }
-        list[++list[0]] = i;
+  private static boolean sameGram(int[] ta, int i, int[] tb, int j, int g) {
+    for (int k = 0; k < g; k++) {
+      if (ta[i + k] != tb[j + k]) {
+        return false;
       }
     }
-    List<int[]> runs = new ArrayList<>();
-    // the end of the last run found on each diagonal (i - j), to skip seeds inside a known run
-    Map<Integer, Integer> diagonalEnd = new HashMap<>();
-    for (int j = 0; j + SEED_WORDS <= b.size(); j++) {
-      int[] list = index.get(gram(b, j));
-      if (list == null || list[0] > MAX_SEED_FREQUENCY) {
-        continue;
-      }
-      for (int k = 1; k <= list[0]; k++) {
-        int i = list[k];
-        int diag = i - j;
-        Integer end = diagonalEnd.get(diag);
-        if (end != null && end > j) {
-          continue;
-        }
-        int len = 0;
-        while (i + len < a.size()
-            && j + len < b.size()
-            && a.term(i + len).equals(b.term(j + len))) {
-          len++;
-        }
-        if (len >= SEED_WORDS) {
-          runs.add(new int[] {i, j, len});
-          diagonalEnd.put(diag, j + len);
-        }
-      }
-    }
-    return runs;
+    return true;
   }
 
-  /** Groups runs into chains increasing on both sides with gaps of at most {@link #MAX_GAP}. */
-  private static List<List<int[]>> chain(List<int[]> runs) {
-    List<List<int[]>> chains = new ArrayList<>();
-    // longest runs first claim their chains, so repeated phrases attach to the main passage
-    List<int[]> byLength = new ArrayList<>(runs);
-    byLength.sort((x, y) -> Integer.compare(y[2], x[2]));
-    boolean[] used = new boolean[runs.size()];
-    Map<int[], Integer> position = new HashMap<>();
-    for (int k = 0; k < runs.size(); k++) {
-      position.put(runs.get(k), k);
+  private static int lowerBound(long[] a, long key) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    for (int[] start : byLength) {
-      int sk = position.get(start);
-      if (used[sk]) {
+    return lo;
+  }
+
+  /** Chains anchors by dynamic programming; returns chains as flat {i0, j0, i1, j1, ...}. */
+  private List<int[]> chains(long[] anchors) {
+    int count = anchors.length;
+    int[] ai = new int[count];
+    int[] bj = new int[count];
+    for (int k = 0; k < count; k++) {
+      bj[k] = (int) (anchors[k] >>> 32);
+      ai[k] = (int) anchors[k];
+    }
+    float[] score = new float[count];
+    int[] pred = new int[count];
+    int gap = options.maxGap() + 1;
+    int lo = 0;
+    for (int k = 0; k < count; k++) {
+      int j = bj[k];
+      int i = ai[k];
+      while (bj[lo] < j - gap) {
+        lo++;
+      }
+      float best = 0;
+      int bp = -1;
+      for (int p = lo; p < k; p++) {
+        int dj = j - bj[p];
+        if (dj == 0) {
+          break; // anchors with the same j come last
+        }
+        int di = i - ai[p];
+        if (di <= 0 || di > gap) {
+          continue;
+        }
+        float s =
+            score[p] - DRIFT_PENALTY * Math.abs(di - dj) - GAP_PENALTY * (Math.max(di, dj) - 1);
+        if (s > best) {
+          best = s;
+          bp = p;
+        }
+      }
+      score[k] = 1 + best;
+      pred[k] = bp;
+    }
+    long[] order = new long[count];
+    for (int k = 0; k < count; k++) {
+      order[k] = (long) Float.floatToIntBits(score[k]) << 32 | k;
+    }
+    Arrays.sort(order);
+    boolean[] used = new boolean[count];
+    List<int[]> chains = new ArrayList<>();
+    int[] buf = new int[16];
+    for (int o = count - 1; o >= 0; o--) {
+      int k = (int) order[o];
+      if (used[k]) {
         continue;
       }
-      used[sk] = true;
-      List<int[]> chain = new ArrayList<>();
-      chain.add(start);
-      // extend forward (runs are ordered by j)
-      int[] last = start;
-      for (int k = sk + 1; k < runs.size(); k++) {
-        int[] r = runs.get(k);
-        if (r[1] - (last[1] + last[2]) > MAX_GAP) {
-          break;
+      int len = 0;
+      for (int c = k; c >= 0 && !used[c]; c = pred[c]) {
+        used[c] = true;
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, len * 2);
         }
-        if (used[k] || !follows(last, r)) {
-          continue;
-        }
-        used[k] = true;
-        chain.add(r);
-        last = r;
+        buf[len++] = c;
       }
-      int[] first = start;
-      for (int k = sk - 1; k >= 0; k--) {
-        int[] r = runs.get(k);
-        if (first[1] - (r[1] + r[2]) > MAX_GAP) {
-          break;
-        }
-        if (used[k] || !follows(r, first)) {
-          continue;
-        }
-        used[k] = true;
-        chain.add(0, r);
-        first = r;
+      if (len < 2) {
+        continue;
+      }
+      int[] chain = new int[2 * len];
+      for (int x = 0; x < len; x++) {
+        int c = buf[len - 1 - x];
+        chain[2 * x] = ai[c];
+        chain[2 * x + 1] = bj[c];
       }
       chains.add(chain);
     }
     return chains;
   }
 
-  private static boolean follows(int[] prev, int[] next) {
-    int gapA = next[0] - (prev[0] + prev[2]);
-    int gapB = next[1] - (prev[1] + prev[2]);
-    return gapA >= 0 && gapB >= 0 && gapA <= MAX_GAP && gapB <= MAX_GAP;
+  /** Merges chains of enough anchors that follow each other closely in both texts. */
+  private List<int[]> merge(List<int[]> chains) {
+    List<int[]> strong = new ArrayList<>();
+    for (int[] c : chains) {
+      if (c.length / 2 >= Math.min(options.minAnchors(), 3)) {
+        strong.add(c);
+      }
+    }
+    strong.sort((x, y) -> Integer.compare(x[1], y[1]));
+    List<int[]> out = new ArrayList<>();
+    boolean[] absorbed = new boolean[strong.size()];
+    for (int s = 0; s < strong.size(); s++) {
+      if (absorbed[s]) {
+        continue;
+      }
+      int[] cur = strong.get(s);
+      boolean grown = true;
+      while (grown) {
+        grown = false;
+        int endI = cur[cur.length - 2];
+        int endJ = cur[cur.length - 1];
+        int bestT = -1;
+        for (int t = s + 1; t < strong.size(); t++) {
+          int[] c = strong.get(t);
+          int gapJ = c[1] - endJ;
+          if (gapJ > options.mergeGap()) {
+            break;
+          }
+          int gapI = c[0] - endI;
+          if (absorbed[t] || gapJ <= 0 || gapI <= 0 || gapI > options.mergeGap()) {
+            continue;
+          }
+          bestT = t;
+          break;
+        }
+        if (bestT >= 0) {
+          int[] c = strong.get(bestT);
+          int[] joined = Arrays.copyOf(cur, cur.length + c.length);
+          System.arraycopy(c, 0, joined, cur.length, c.length);
+          cur = joined;
+          absorbed[bestT] = true;
+          grown = true;
+        }
+      }
+      out.add(cur);
+    }
+    return out;
   }
 
-  private static Passage passage(Tokens a, Tokens b, List<int[]> chain) {
+  /** The word-level script of one chain, extended along the diagonal at both ends. */
+  private static Ops script(int[] ta, int[] tb, int[] chain, boolean[] content) {
+    Ops ops = new Ops(chain.length);
+    int i0 = chain[0];
+    int j0 = chain[1];
+    int back = 0;
+    while (i0 - back > 0 && j0 - back > 0 && ta[i0 - back - 1] == tb[j0 - back - 1]) {
+      back++;
+    }
+    for (int k = back; k > 0; k--) {
+      ops.add(KEEP, i0 - k, j0 - k);
+    }
+    int[] dp = new int[0];
+    for (int x = 0; x < chain.length; x += 2) {
+      int i = chain[x];
+      int j = chain[x + 1];
+      if (x > 0) {
+        int pi = chain[x - 2] + 1;
+        int pj = chain[x - 1] + 1;
+        int need = (i - pi + 1) * (j - pj + 1);
+        if (dp.length < need) {
+          dp = new int[Math.max(need, 2 * dp.length)];
+        }
+        gap(ta, pi, i, tb, pj, j, dp, ops);
+      }
+      ops.add(KEEP, i, j);
+    }
+    int i1 = chain[chain.length - 2] + 1;
+    int j1 = chain[chain.length - 1] + 1;
+    while (i1 < ta.length && j1 < tb.length && ta[i1] == tb[j1]) {
+      ops.add(KEEP, i1++, j1++);
+    }
+    return ops;
+  }
+
+  /** Edit-distance alignment of a[i0, i1) with b[j0, j1), appended to {@code ops}. */
+  private static void gap(int[] ta, int i0, int i1, int[] tb, int j0, int j1, int[] d, Ops ops) {
+    int n = i1 - i0;
+    int m = j1 - j0;
+    if (n == 0 || m == 0) {
+      for (int i = i0; i < i1; i++) {
+        ops.add(DEL, i, j0);
+      }
+      for (int j = j0; j < j1; j++) {
+        ops.add(INS, i0, j);
+      }
+      return;
+    }
+    int w = m + 1;
+    for (int i = 0; i <= n; i++) {
+      d[i * w] = i;
+    }
+    for (int j = 0; j <= m; j++) {
+      d[j] = j;
+    }
+    for (int i = 1; i <= n; i++) {
+      int ti = ta[i0 + i - 1];
+      int row = i * w;
+      int prev = row - w;
+      for (int j = 1; j <= m; j++) {
+        int sub = d[prev + j - 1] + (ti == tb[j0 + j - 1] ? 0 : 1);
+        int ind = Math.min(d[prev + j], d[row + j - 1]) + 1;
+        d[row + j] = Math.min(sub, ind);
+      }
+    }
+    // trace back from the end, diagonal first, then emit in order
+    int len = 0;
+    int[] trace = new int[n + m];
+    int i = n;
+    int j = m;
+    while (i > 0 || j > 0) {
+      if (i > 0 && j > 0) {
+        boolean same = ta[i0 + i - 1] == tb[j0 + j - 1];
+        if (d[i * w + j] == d[(i - 1) * w + j - 1] + (same ? 0 : 1)) {
+          trace[len++] = same ? KEEP : SUB;
+          i--;
+          j--;
+          continue;
+        }
+      }
+      if (i > 0 && d[i * w + j] == d[(i - 1) * w + j] + 1) {
+        trace[len++] = DEL;
+        i--;
+      } else {
+        trace[len++] = INS;
+        j--;
+      }
+    }
+    i = i0;
+    j = j0;
+    for (int k = len - 1; k >= 0; k--) {
+      int op = trace[k];
+      ops.add(op, i, j);
+      if (op != INS) {
+        i++;
+      }
+      if (op != DEL) {
+        j++;
+      }
+    }
+  }
+
+  private Passage passage(Tokens a, Tokens b, Ops ops) {
     List<Edit> edits = new ArrayList<>();
     int kept = 0;
     int substituted = 0;
-    int[] prev = null;
-    for (int[] r : chain) {
-      if (prev != null) {
-        substituted += gapEdits(a, prev[0] + prev[2], r[0], b, prev[1] + prev[2], r[1], edits);
+    int indels = 0;
+    int k = 0;
+    while (k < ops.size) {
+      int op = ops.op[k];
+      int e = k + 1;
+      while (e < ops.size && ops.op[e] == op) {
+        e++;
       }
-      edits.add(edit(EditOp.KEEP, a, r[0], r[0] + r[2], b, r[1], r[1] + r[2]));
-      kept += r[2];
-      prev = r;
+      // a substitution run absorbs the insertions and deletions right after it (n-for-m)
+      int i0 = ops.i[k];
+      int j0 = ops.j[k];
+      int i1 = ops.i[e - 1] + (op == INS ? 0 : 1);
+      int j1 = ops.j[e - 1] + (op == DEL ? 0 : 1);
+      switch (op) {
+        case KEEP -> kept += i1 - i0;
+        case SUB -> substituted += i1 - i0;
+        default -> indels += (i1 - i0) + (j1 - j0);
+      }
+      EditOp kind =
+          switch (op) {
+            case KEEP -> EditOp.KEEP;
+            case SUB -> EditOp.SUBSTITUTE;
+            case INS -> EditOp.INSERT;
+            default -> EditOp.DELETE;
+          };
+      edits.add(edit(kind, a, i0, i1, b, j0, j1));
+      k = e;
     }
-    int[] first = chain.get(0);
-    int[] last = chain.get(chain.size() - 1);
-    int aStart = a.start(first[0]);
-    int aEnd = a.end(last[0] + last[2] - 1);
-    int bStart = b.start(first[1]);
-    int bEnd = b.end(last[1] + last[2] - 1);
+    int first = 0;
+    int last = ops.size - 1;
+    int aStart = a.start(ops.i[first]);
+    int bStart = b.start(ops.j[first]);
+    int aEnd = endWithPunctuation(a.text(), a.end(ops.i[last]));
+    int bEnd = endWithPunctuation(b.text(), b.end(ops.j[last]));
     PassageKind kind;
-    if (edits.size() == 1) {
+    if (substituted == 0 && indels == 0) {
       kind = PassageKind.VERBATIM;
-    } else if (substituted >= SPUN_SUBSTITUTION_SHARE * (kept + substituted)) {
+    } else if (substituted >= options.spunShare() * (kept + substituted) && substituted >= indels) {
       kind = PassageKind.SPUN;
     } else {
       kind = PassageKind.EDITED;
@@ -213,71 +584,18 @@ public final class Aligner {
     return new Passage(aStart, aEnd, bStart, bEnd, kind, edits);
   }
 
-  /**
-   * Aligns the words of a gap by edit distance (unit costs) and appends the edits; returns the
-   * number of substituted words.
-   */
-  private static int gapEdits(Tokens a, int i0, int i1, Tokens b, int j0, int j1, List<Edit> out) {
-    int n = i1 - i0;
-    int m = j1 - j0;
-    int[][] d = new int[n + 1][m + 1];
-    for (int i = 0; i <= n; i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= m; j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= n; i++) {
-      for (int j = 1; j <= m; j++) {
-        int sub = a.term(i0 + i - 1).equals(b.term(j0 + j - 1)) ? 0 : 1;
-        d[i][j] = Math.min(d[i - 1][j - 1] + sub, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-      }
-    }
-    // trace back into single-word operations, then merge neighbours of the same kind
-    List<int[]> ops = new ArrayList<>(); // {op, i, j}
-    int i = n;
-    int j = m;
-    while (i > 0 || j > 0) {
-      if (i > 0 && j > 0) {
-        boolean same = a.term(i0 + i - 1).equals(b.term(j0 + j - 1));
-        if (d[i][j] == d[i - 1][j - 1] + (same ? 0 : 1)) {
-          ops.add(new int[] {same ? 0 : 1, i - 1, j - 1});
-          i--;
-          j--;
-          continue;
-        }
-      }
-      if (i > 0 && d[i][j] == d[i - 1][j] + 1) {
-        ops.add(new int[] {3, i - 1, j});
-        i--;
+  /** Moves a passage end over closing punctuation (".", "!", "?", quotes, brackets) right after. */
+  private static int endWithPunctuation(String text, int end) {
+    int e = end;
+    while (e < text.length() && e - end < 3) {
+      char c = text.charAt(e);
+      if (c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == '’' || c == ')') {
+        e++;
       } else {
-        ops.add(new int[] {2, i, j - 1});
-        j--;
+        break;
       }
     }
-    int substituted = 0;
-    for (int k = ops.size() - 1; k >= 0; ) {
-      int[] op = ops.get(k);
-      int kind = op[0];
-      int end = k;
-      while (end - 1 >= 0 && ops.get(end - 1)[0] == kind) {
-        end--;
-      }
-      int[] last = ops.get(end);
-      int ai0 = i0 + op[1];
-      int bj0 = j0 + op[2];
-      switch (kind) {
-        case 0 -> out.add(edit(EditOp.KEEP, a, ai0, i0 + last[1] + 1, b, bj0, j0 + last[2] + 1));
-        case 1 -> {
-          out.add(edit(EditOp.SUBSTITUTE, a, ai0, i0 + last[1] + 1, b, bj0, j0 + last[2] + 1));
-          substituted += k - end + 1;
-        }
-        case 2 -> out.add(edit(EditOp.INSERT, a, ai0, ai0, b, bj0, j0 + last[2] + 1));
-        default -> out.add(edit(EditOp.DELETE, a, ai0, i0 + last[1] + 1, b, bj0, bj0));
-      }
-      k = end - 1;
-    }
-    return substituted;
+    return e;
   }
 
   /** An edit over tokens [i0, i1) of a and [j0, j1) of b (either may be empty). */
@@ -301,5 +619,49 @@ public final class Aligner {
   /** The character position of an empty span before token {@code i}. */
   private static int anchor(Tokens t, int i) {
     return i < t.size() ? t.start(i) : t.text().length();
+  }
+
+  /** A growable script of single-word operations {op, i, j}. */
+  private static final class Ops {
+    int[] op;
+    int[] i;
+    int[] j;
+    int size;
+
+    Ops(int capacity) {
+      int c = Math.max(16, capacity);
+      op = new int[c];
+      i = new int[c];
+      j = new int[c];
+    }
+
+    void add(int o, int ai, int bj) {
+      if (size == op.length) {
+        op = Arrays.copyOf(op, size * 2);
+        i = Arrays.copyOf(i, size * 2);
+        j = Arrays.copyOf(j, size * 2);
+      }
+      op[size] = o;
+      i[size] = ai;
+      j[size] = bj;
+      size++;
+    }
+
+    /** {kept words, words of a, words of b, kept content words}. */
+    int[] quality(int[] ta, boolean[] content) {
+      int kept = 0;
+      int keptContent = 0;
+      for (int k = 0; k < size; k++) {
+        if (op[k] == KEEP) {
+          kept++;
+          if (content[ta[i[k]]]) {
+            keptContent++;
+          }
+        }
+      }
+      int aWords = i[size - 1] - i[0] + 1;
+      int bWords = j[size - 1] - j[0] + 1;
+      return new int[] {kept, aWords, bWords, keptContent};
+    }
   }
 }
