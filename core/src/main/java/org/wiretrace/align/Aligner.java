@@ -98,11 +98,23 @@ public final class Aligner {
 
   private static final Aligner STANDARD = new Aligner(DEFAULTS);
 
+  /**
+   * Largest drift off the diagonal between two chained anchors; larger indels (a sentence added or
+   * dropped) split chains, which the merge step joins again unless the gap's text was moved.
+   */
+  private static final int MAX_DRIFT = 8;
+
   /** Penalty per word of drift off the diagonal between two chained anchors. */
   private static final float DRIFT_PENALTY = 0.2f;
 
   /** Penalty per skipped word between two chained anchors. */
   private static final float GAP_PENALTY = 0.04f;
+
+  /** Most words on each side by which a passage is extended to reach its sentence's bounds. */
+  private static final int SNAP_WORDS = 3;
+
+  /** Cost of a changed word against a kept word's gain when trimming passage ends. */
+  private static final float CHANGE_COST = 0.5f;
 
   private static final int KEEP = 0;
   private static final int SUB = 1;
@@ -162,7 +174,7 @@ public final class Aligner {
     List<Passage> candidates = new ArrayList<>();
     List<int[]> quality = new ArrayList<>();
     for (int[] chain : merged) {
-      Ops ops = script(ta, tb, chain, content);
+      Ops ops = script(a, b, ta, tb, chain);
       int[] q = ops.quality(ta, content);
       int keptWords = q[0];
       int longer = Math.max(q[1], q[2]);
@@ -225,19 +237,10 @@ public final class Aligner {
     }
     long[] out = new long[Math.max(16, 2 * m)];
     int size = 0;
-    int maxTerm = options.maxTermOccurrences();
-    for (int j = 0; j < m; j++) {
-      int t = tb[j];
-      if (!content[t] || first[t + 1] - first[t] > maxTerm) {
-        continue;
-      }
-      for (int p = first[t]; p < first[t + 1]; p++) {
-        if (size == out.length) {
-          out = Arrays.copyOf(out, size * 2);
-        }
-        out[size++] = (long) j << 32 | post[p];
-      }
-    }
+    // positions inside an exact n-gram match anchor only through it: a word of a copied sentence
+    // must not also pair with the same word in another, moved sentence
+    boolean[] aCovered = new boolean[n];
+    boolean[] bCovered = new boolean[m];
     // rare n-gram anchors: keys (hash40 << 24 | i) sorted, looked up by hash
     int g = options.gramWords();
     if (n >= g && m >= g && n < (1 << 24)) {
@@ -263,7 +266,29 @@ public final class Aligner {
             out = Arrays.copyOf(out, size * 2);
           }
           out[size++] = (long) j << 32 | i;
+          Arrays.fill(aCovered, i, i + g, true);
+          Arrays.fill(bCovered, j, j + g, true);
         }
+      }
+    }
+    // content-word anchors: survive spinning
+    int maxTerm = options.maxTermOccurrences();
+    for (int j = 0; j < m; j++) {
+      int t = tb[j];
+      if (!content[t] || first[t + 1] - first[t] > maxTerm) {
+        continue;
+      }
+      if (bCovered[j]) {
+        continue;
+      }
+      for (int p = first[t]; p < first[t + 1]; p++) {
+        if (aCovered[post[p]]) {
+          continue;
+        }
+        if (size == out.length) {
+          out = Arrays.copyOf(out, size * 2);
+        }
+        out[size++] = (long) j << 32 | post[p];
       }
     }
     long[] sorted = Arrays.copyOf(out, size);
@@ -336,7 +361,7 @@ public final class Aligner {
           break; // anchors with the same j come last
         }
         int di = i - ai[p];
-        if (di <= 0 || di > gap) {
+        if (di <= 0 || di > gap || Math.abs(di - dj) > MAX_DRIFT) {
           continue;
         }
         float s =
@@ -416,6 +441,9 @@ public final class Aligner {
           if (absorbed[t] || gapJ <= 0 || gapI <= 0 || gapI > options.mergeGap()) {
             continue;
           }
+          if (claimed(strong, s, t, endI, c[0], endJ, c[1])) {
+            continue;
+          }
           bestT = t;
           break;
         }
@@ -433,19 +461,45 @@ public final class Aligner {
     return out;
   }
 
-  /** The word-level script of one chain, extended along the diagonal at both ends. */
-  private static Ops script(int[] ta, int[] tb, int[] chain, boolean[] content) {
-    Ops ops = new Ops(chain.length);
+  /**
+   * True when a chain other than {@code s} and {@code t} has anchors inside the gap [i0, i1) of a
+   * or [j0, j1) of b: the gap's text was moved elsewhere, so the two chains must not be merged.
+   */
+  private static boolean claimed(List<int[]> chains, int s, int t, int i0, int i1, int j0, int j1) {
+    for (int k = 0; k < chains.size(); k++) {
+      if (k == s || k == t) {
+        continue;
+      }
+      int[] c = chains.get(k);
+      int inside = 0;
+      for (int x = 0; x < c.length; x += 2) {
+        if (c[x] > i0 && c[x] < i1 || c[x + 1] > j0 && c[x + 1] < j1) {
+          inside++;
+        }
+      }
+      if (inside >= 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The word-level script of one chain, extended along the diagonal at both ends over equal words,
+   * then to the sentence bounds when both texts reach them within {@link #SNAP_WORDS} words.
+   */
+  private static Ops script(Tokens a, Tokens b, int[] ta, int[] tb, int[] chain) {
+    Ops core = new Ops(chain.length);
     int i0 = chain[0];
     int j0 = chain[1];
-    int back = 0;
-    while (i0 - back > 0 && j0 - back > 0 && ta[i0 - back - 1] == tb[j0 - back - 1]) {
-      back++;
+    while (i0 > 0 && j0 > 0 && ta[i0 - 1] == tb[j0 - 1]) {
+      i0--;
+      j0--;
     }
-    for (int k = back; k > 0; k--) {
-      ops.add(KEEP, i0 - k, j0 - k);
+    for (int i = i0, j = j0; i < chain[0]; i++, j++) {
+      core.add(KEEP, i, j);
     }
-    int[] dp = new int[0];
+    int[] dp = new int[(SNAP_WORDS + 1) * (SNAP_WORDS + 1)];
     for (int x = 0; x < chain.length; x += 2) {
       int i = chain[x];
       int j = chain[x + 1];
@@ -456,16 +510,69 @@ public final class Aligner {
         if (dp.length < need) {
           dp = new int[Math.max(need, 2 * dp.length)];
         }
-        gap(ta, pi, i, tb, pj, j, dp, ops);
+        gap(ta, pi, i, tb, pj, j, dp, core);
       }
-      ops.add(KEEP, i, j);
+      core.add(KEEP, i, j);
     }
     int i1 = chain[chain.length - 2] + 1;
     int j1 = chain[chain.length - 1] + 1;
     while (i1 < ta.length && j1 < tb.length && ta[i1] == tb[j1]) {
-      ops.add(KEEP, i1++, j1++);
+      core.add(KEEP, i1++, j1++);
+    }
+    // the best-scoring stretch: drops ends that ran into unrelated text on weak anchors
+    int from = 0;
+    int to = 0;
+    float best = 0;
+    float run = 0;
+    int runFrom = 0;
+    for (int k = 0; k < core.size; k++) {
+      run += core.op[k] == KEEP ? 1 : -CHANGE_COST;
+      if (run <= 0) {
+        run = 0;
+        runFrom = k + 1;
+      } else if (run > best) {
+        best = run;
+        from = runFrom;
+        to = k + 1;
+      }
+    }
+    Ops ops = new Ops(to - from + 2 * SNAP_WORDS);
+    i0 = core.i[from];
+    j0 = core.j[from];
+    int sa = sentenceStart(a, i0);
+    int sb = sentenceStart(b, j0);
+    if (i0 - sa >= 1 && j0 - sb >= 1 && i0 - sa <= SNAP_WORDS && j0 - sb <= SNAP_WORDS) {
+      gap(ta, sa, i0, tb, sb, j0, dp, ops);
+    }
+    for (int k = from; k < to; k++) {
+      ops.add(core.op[k], core.i[k], core.j[k]);
+    }
+    i1 = core.i[to - 1] + 1;
+    j1 = core.j[to - 1] + 1;
+    int ea = sentenceEnd(a, i1);
+    int eb = sentenceEnd(b, j1);
+    if (ea - i1 >= 1 && eb - j1 >= 1 && ea - i1 <= SNAP_WORDS && eb - j1 <= SNAP_WORDS) {
+      gap(ta, i1, ea, tb, j1, eb, dp, ops);
     }
     return ops;
+  }
+
+  /** The first token of the sentence holding token {@code i} (looking back at most a few words). */
+  private static int sentenceStart(Tokens t, int i) {
+    int k = i;
+    while (k > 0 && i - k <= SNAP_WORDS && !t.startsSentence(k)) {
+      k--;
+    }
+    return t.startsSentence(k) || k == 0 ? k : i;
+  }
+
+  /** The token after the sentence holding token {@code i - 1} (looking ahead a few words). */
+  private static int sentenceEnd(Tokens t, int i) {
+    int k = i;
+    while (k < t.size() && k - i <= SNAP_WORDS && !t.startsSentence(k)) {
+      k++;
+    }
+    return k == t.size() || t.startsSentence(k) ? k : i;
   }
 
   /** Edit-distance alignment of a[i0, i1) with b[j0, j1), appended to {@code ops}. */
