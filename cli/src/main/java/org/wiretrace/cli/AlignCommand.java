@@ -10,7 +10,9 @@ import org.wiretrace.align.pan.PanBatch;
 import org.wiretrace.align.pan.PanDetector;
 import org.wiretrace.align.pan.PanDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wiretrace align}: PAN text alignment over a pairs file, one detection XML per pair. */
 @Command(
@@ -31,6 +33,16 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 all pairs aligned, 1 some pair failed or no pair at all, 2 usage error."
     })
 final class AlignCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
 
   @Option(names = "--pairs", required = true, description = "PAN pairs file.")
   Path pairs;
@@ -68,7 +80,7 @@ final class AlignCommand implements Callable<Integer> {
           r -> {
             if (r.error().isPresent()) {
               failed.incrementAndGet();
-              System.err.println("\nwiretrace: " + r.error().get());
+              err().println("\nwiretrace: " + r.error().get());
             } else {
               passages.addAndGet(r.detections().size());
               write(
@@ -81,13 +93,15 @@ final class AlignCommand implements Callable<Integer> {
     double secs = (System.nanoTime() - t0) / 1e9;
     int ok = list.size() - failed.get();
     if (json) {
-      System.out.printf(
-          "{\"pairs\":%d,\"aligned\":%d,\"failed\":%d,\"passages\":%d,\"seconds\":%.3f}%n",
-          list.size(), ok, failed.get(), passages.get(), secs);
+      out()
+          .printf(
+              "{\"pairs\":%d,\"aligned\":%d,\"failed\":%d,\"passages\":%d,\"seconds\":%.3f}%n",
+              list.size(), ok, failed.get(), passages.get(), secs);
     } else {
-      System.out.printf(
-          "aligned %d of %d pairs (%d failed), %d passages, %.1f s -> %s%n",
-          ok, list.size(), failed.get(), passages.get(), secs, out);
+      out()
+          .printf(
+              "aligned %d of %d pairs (%d failed), %d passages, %.1f s -> %s%n",
+              ok, list.size(), failed.get(), passages.get(), secs, out);
     }
     return failed.get() == 0 && !list.isEmpty() ? 0 : WiretraceCli.EXIT_FAILURE;
   }

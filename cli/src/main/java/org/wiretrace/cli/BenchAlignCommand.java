@@ -21,7 +21,9 @@ import java.util.zip.GZIPInputStream;
 import org.wiretrace.align.Aligner;
 import org.wiretrace.text.Tokens;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wiretrace bench align}: pair alignments per second on news-length pairs. */
 @Command(
@@ -40,6 +42,16 @@ import picocli.CommandLine.Option;
       "  wiretrace bench align --from ../shared/data/corpora/bbc.jsonl.gz --pairs 2000"
     })
 final class BenchAlignCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
 
   @Option(
       names = "--from",
@@ -132,31 +144,39 @@ final class BenchAlignCommand implements Callable<Integer> {
     double p99 = latency[Math.min(pairs - 1, (int) (pairs * 0.99))] / 1e6;
     double max = latency[pairs - 1] / 1e6;
     if (json) {
-      System.out.printf(
-          Locale.ROOT,
-          "{\"pairs\":%d,\"chars\":%d,\"oneCorePerSecond\":%.1f,\"oneCoreWallPerSecond\":%.1f,"
-              + "\"cores\":%d,"
-              + "\"allCoresPerSecond\":%.1f,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,"
-              + "\"maxMs\":%.3f}%n",
-          pairs,
-          chars,
-          single,
-          cores,
-          all,
-          p50,
-          p90,
-          p99,
-          max);
+      out()
+          .printf(
+              Locale.ROOT,
+              "{\"pairs\":%d,\"chars\":%d,\"oneCorePerSecond\":%.1f,\"oneCoreWallPerSecond\":%.1f,"
+                  + "\"cores\":%d,"
+                  + "\"allCoresPerSecond\":%.1f,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,"
+                  + "\"maxMs\":%.3f}%n",
+              pairs,
+              chars,
+              single,
+              cores,
+              all,
+              p50,
+              p90,
+              p99,
+              max);
     } else {
-      System.out.printf(Locale.ROOT, "%d pairs of ~%d chars%n", pairs, chars);
-      System.out.printf(
-          Locale.ROOT,
-          "one core:   %,.0f alignments/s per CPU-second (%,.0f/s wall clock)%n",
-          single,
-          singleWall);
-      System.out.printf(Locale.ROOT, "%d cores:    %,.0f alignments/s%n", cores, all);
-      System.out.printf(
-          Locale.ROOT, "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n", p50, p90, p99, max);
+      out().printf(Locale.ROOT, "%d pairs of ~%d chars%n", pairs, chars);
+      out()
+          .printf(
+              Locale.ROOT,
+              "one core:   %,.0f alignments/s per CPU-second (%,.0f/s wall clock)%n",
+              single,
+              singleWall);
+      out().printf(Locale.ROOT, "%d cores:    %,.0f alignments/s%n", cores, all);
+      out()
+          .printf(
+              Locale.ROOT,
+              "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n",
+              p50,
+              p90,
+              p99,
+              max);
     }
     return 0;
   }
@@ -173,7 +193,7 @@ final class BenchAlignCommand implements Callable<Integer> {
     return sb.substring(0, end);
   }
 
-  private static List<String> read(Path file) throws IOException {
+  private List<String> read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new UserException(file + ": no such file", WiretraceCli.EXIT_FAILURE);
     }
@@ -195,7 +215,7 @@ final class BenchAlignCommand implements Callable<Integer> {
             out.add(t);
           }
         } catch (IOException e) {
-          System.err.println("wiretrace: " + file + ":" + no + ": skipped, not JSON");
+          err().println("wiretrace: " + file + ":" + no + ": skipped, not JSON");
         }
       }
     }

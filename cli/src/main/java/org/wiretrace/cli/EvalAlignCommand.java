@@ -16,7 +16,9 @@ import org.wiretrace.align.pan.PanEvaluation;
 import org.wiretrace.align.pan.PanFeature;
 import org.wiretrace.align.pan.PanMeasures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wiretrace eval align}: PAN text-alignment measures against a truth folder. */
 @Command(
@@ -37,6 +39,16 @@ import picocli.CommandLine.Option;
           + " --truth /tmp/ad/truth --min-plagdet 0.9 --min-negative-clean 0.95",
     })
 final class EvalAlignCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
 
   @Option(names = "--pairs", required = true, description = "PAN pairs file.")
   Path pairs;
@@ -96,7 +108,7 @@ final class EvalAlignCommand implements Callable<Integer> {
               r -> {
                 if (r.error().isPresent()) {
                   failed.incrementAndGet();
-                  System.err.println("\nwiretrace: " + r.error().get());
+                  err().println("\nwiretrace: " + r.error().get());
                 } else if (out != null) {
                   AlignCommand.write(
                       out.resolve(r.pair().xmlName()),
@@ -118,7 +130,7 @@ final class EvalAlignCommand implements Callable<Integer> {
         try {
           cases.addAll(PanDocument.parse(Files.readString(tf), tf.toString()).features());
         } catch (IOException e) {
-          System.err.println("wiretrace: " + e.getMessage());
+          err().println("wiretrace: " + e.getMessage());
           failed.incrementAndGet();
           continue;
         }
@@ -133,13 +145,16 @@ final class EvalAlignCommand implements Callable<Integer> {
     print(rep, scored, failed.get(), secs);
     boolean pass = true;
     if (minPlagdet != null && rep.overall().plagdet() < minPlagdet) {
-      System.err.printf(
-          Locale.ROOT, "FAIL plagdet %.4f < %.4f%n", rep.overall().plagdet(), minPlagdet);
+      err().printf(Locale.ROOT, "FAIL plagdet %.4f < %.4f%n", rep.overall().plagdet(), minPlagdet);
       pass = false;
     }
     if (minNegativeClean != null && rep.negativeClean() < minNegativeClean) {
-      System.err.printf(
-          Locale.ROOT, "FAIL negative-clean %.4f < %.4f%n", rep.negativeClean(), minNegativeClean);
+      err()
+          .printf(
+              Locale.ROOT,
+              "FAIL negative-clean %.4f < %.4f%n",
+              rep.negativeClean(),
+              minNegativeClean);
       pass = false;
     }
     if (minTypePlagdet != null) {
@@ -147,8 +162,7 @@ final class EvalAlignCommand implements Callable<Integer> {
         PanMeasures m = rep.byObfuscation().get(e.getKey());
         double v = m == null ? 0 : m.plagdet();
         if (v < e.getValue()) {
-          System.err.printf(
-              Locale.ROOT, "FAIL %s plagdet %.4f < %.4f%n", e.getKey(), v, e.getValue());
+          err().printf(Locale.ROOT, "FAIL %s plagdet %.4f < %.4f%n", e.getKey(), v, e.getValue());
           pass = false;
         }
       }
@@ -174,45 +188,48 @@ final class EvalAlignCommand implements Callable<Integer> {
               "},\"negativePairs\":%d,\"negativeClean\":%.4f}",
               rep.negativePairs(),
               rep.negativeClean()));
-      System.out.println(sb);
+      out().println(sb);
       return;
     }
-    System.out.printf(Locale.ROOT, "%d pairs scored, %d failed, %.1f s%n", scored, failed, secs);
-    System.out.printf(
-        Locale.ROOT,
-        "%-22s %7s %7s %7s %7s %7s %6s %6s%n",
-        "obfuscation",
-        "plagdet",
-        "prec",
-        "recall",
-        "gran",
-        "F1",
-        "cases",
-        "dets");
+    out().printf(Locale.ROOT, "%d pairs scored, %d failed, %.1f s%n", scored, failed, secs);
+    out()
+        .printf(
+            Locale.ROOT,
+            "%-22s %7s %7s %7s %7s %7s %6s %6s%n",
+            "obfuscation",
+            "plagdet",
+            "prec",
+            "recall",
+            "gran",
+            "F1",
+            "cases",
+            "dets");
     line("overall", rep.overall());
     for (var e : rep.byObfuscation().entrySet()) {
       line(e.getKey(), e.getValue());
     }
-    System.out.printf(
-        Locale.ROOT,
-        "negative pairs without detection: %d of %d (%.4f)%n",
-        rep.negativePairs() == 0 ? 0 : Math.round(rep.negativeClean() * rep.negativePairs()),
-        rep.negativePairs(),
-        rep.negativeClean());
+    out()
+        .printf(
+            Locale.ROOT,
+            "negative pairs without detection: %d of %d (%.4f)%n",
+            rep.negativePairs() == 0 ? 0 : Math.round(rep.negativeClean() * rep.negativePairs()),
+            rep.negativePairs(),
+            rep.negativeClean());
   }
 
-  private static void line(String name, PanMeasures m) {
-    System.out.printf(
-        Locale.ROOT,
-        "%-22s %7.4f %7.4f %7.4f %7.4f %7.4f %6d %6d%n",
-        name,
-        m.plagdet(),
-        m.precision(),
-        m.recall(),
-        m.granularity(),
-        m.f1(),
-        m.cases(),
-        m.detections());
+  private void line(String name, PanMeasures m) {
+    out()
+        .printf(
+            Locale.ROOT,
+            "%-22s %7.4f %7.4f %7.4f %7.4f %7.4f %6d %6d%n",
+            name,
+            m.plagdet(),
+            m.precision(),
+            m.recall(),
+            m.granularity(),
+            m.f1(),
+            m.cases(),
+            m.detections());
   }
 
   private static String json(PanMeasures m) {

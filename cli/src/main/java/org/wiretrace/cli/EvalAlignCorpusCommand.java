@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.wiretrace.align.pan.AlignCorpusGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wiretrace eval align-corpus}: writes a PAN-format alignment dev corpus. */
 @Command(
@@ -37,6 +39,16 @@ import picocli.CommandLine.Option;
           + " --susp-dir target/align-dev/susp --truth target/align-dev/truth"
     })
 final class EvalAlignCorpusCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
 
   @Option(
       names = "--from",
@@ -80,7 +92,7 @@ final class EvalAlignCorpusCommand implements Callable<Integer> {
         try {
           n = json.readTree(line);
         } catch (IOException e) {
-          System.err.println("wiretrace: " + from + ":" + no + ": skipped, not JSON");
+          err().println("wiretrace: " + from + ":" + no + ": skipped, not JSON");
           continue;
         }
         String text = n.path("text").asText("");
@@ -97,7 +109,7 @@ final class EvalAlignCorpusCommand implements Callable<Integer> {
     }
     Map<String, Integer> counts =
         new AlignCorpusGenerator(articles, new WordNetThesaurus(), seed).write(out, perType);
-    System.out.println("wrote " + out + ": " + counts);
+    out().println("wrote " + out + ": " + counts);
     return 0;
   }
 }
