@@ -71,6 +71,26 @@ final class EvalAlignCorpusCommand implements Callable<Integer> {
       description = "Pairs per obfuscation type (default ${DEFAULT-VALUE}).")
   int perType;
 
+  @Option(
+      names = "--heavy-spin",
+      defaultValue = "0.75",
+      description = "Share of replaceable words a heavy spin replaces (default ${DEFAULT-VALUE}).")
+  double heavySpin;
+
+  @Option(
+      names = "--light-spin",
+      defaultValue = "0.25",
+      description = "Share of replaceable words a light spin replaces (default ${DEFAULT-VALUE}).")
+  double lightSpin;
+
+  private static String category(JsonNode n) {
+    JsonNode c = n.has("category") ? n.path("category") : n.path("topics");
+    if (c.isArray()) {
+      return c.size() == 0 ? "" : c.get(0).asText("");
+    }
+    return c.asText("");
+  }
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(from)) {
@@ -102,13 +122,14 @@ final class EvalAlignCorpusCommand implements Callable<Integer> {
         articles.add(
             new AlignCorpusGenerator.SourceArticle(
                 n.path("id").asText(String.valueOf(no)),
-                n.path("category").asText(n.path("topics").asText("")),
+                category(n),
                 n.path("title").asText(""),
                 text));
       }
     }
     Map<String, Integer> counts =
-        new AlignCorpusGenerator(articles, new WordNetThesaurus(), seed).write(out, perType);
+        new AlignCorpusGenerator(articles, new WordNetThesaurus(), seed, lightSpin, heavySpin)
+            .write(out, perType);
     out().println("wrote " + out + ": " + counts);
     return 0;
   }

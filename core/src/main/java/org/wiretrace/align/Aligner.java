@@ -113,6 +113,15 @@ public final class Aligner {
   /** Most words on each side by which a passage is extended to reach its sentence's bounds. */
   private static final int SNAP_WORDS = 3;
 
+  /** Least share of kept words for a neighbouring sentence pair to extend a passage. */
+  private static final double EXTEND_DENSITY = 0.4;
+
+  /** Longest sentence, in words, considered for sentence-level extension. */
+  private static final int MAX_SENTENCE_WORDS = 80;
+
+  /** Anchors another chain needs inside a gap to stop the chains around it being merged. */
+  private static final int CLAIM_ANCHORS = 8;
+
   /** Cost of a changed word against a kept word's gain when trimming passage ends. */
   private static final float CHANGE_COST = 0.5f;
 
@@ -434,11 +443,18 @@ public final class Aligner {
         for (int t = s + 1; t < strong.size(); t++) {
           int[] c = strong.get(t);
           int gapJ = c[1] - endJ;
-          if (gapJ > options.mergeGap()) {
+          if (gapJ > 2 * options.mergeGap()) {
             break;
           }
           int gapI = c[0] - endI;
-          if (absorbed[t] || gapJ <= 0 || gapI <= 0 || gapI > options.mergeGap()) {
+          // a gap on one side only (a dropped or added stretch) may be twice as long
+          int limit =
+              Math.min(gapI, gapJ) <= SNAP_WORDS ? 2 * options.mergeGap() : options.mergeGap();
+          if (absorbed[t]
+              || gapJ <= -SNAP_WORDS
+              || gapI <= -SNAP_WORDS
+              || gapI > limit
+              || gapJ > limit) {
             continue;
           }
           if (claimed(strong, s, t, endI, c[0], endJ, c[1])) {
@@ -449,6 +465,17 @@ public final class Aligner {
         }
         if (bestT >= 0) {
           int[] c = strong.get(bestT);
+          // chains touching or overlapping by a few words: the earlier one gives way
+          int keep = cur.length;
+          while (keep >= 2 && (cur[keep - 2] >= c[0] || cur[keep - 1] >= c[1])) {
+            keep -= 2;
+          }
+          if (keep < 4) {
+            absorbed[bestT] = true;
+            grown = true;
+            continue;
+          }
+          cur = Arrays.copyOf(cur, keep);
           int[] joined = Arrays.copyOf(cur, cur.length + c.length);
           System.arraycopy(c, 0, joined, cur.length, c.length);
           cur = joined;
@@ -477,7 +504,7 @@ public final class Aligner {
           inside++;
         }
       }
-      if (inside >= 3) {
+      if (inside >= CLAIM_ANCHORS) {
         return true;
       }
     }
@@ -554,7 +581,94 @@ public final class Aligner {
     if (ea - i1 >= 1 && eb - j1 >= 1 && ea - i1 <= SNAP_WORDS && eb - j1 <= SNAP_WORDS) {
       gap(ta, i1, ea, tb, j1, eb, dp, ops);
     }
-    return ops;
+    return extendBySentences(a, b, ta, tb, ops);
+  }
+
+  /**
+   * Sentence-level extension (Sanchez-Perez et al. 2014): while the sentences right before (or
+   * after) the passage in both texts are of similar length and their word alignment keeps at least
+   * {@link #EXTEND_DENSITY} of the longer one's words, they join the passage. Function words count
+   * here, so heavily spun sentences with no content anchor left still join their neighbours.
+   */
+  private static Ops extendBySentences(Tokens a, Tokens b, int[] ta, int[] tb, Ops ops) {
+    int[] dp = new int[(MAX_SENTENCE_WORDS + 1) * (MAX_SENTENCE_WORDS + 1)];
+    // forward
+    while (true) {
+      int i1 = ops.i[ops.size - 1] + (ops.op[ops.size - 1] == INS ? 0 : 1);
+      int j1 = ops.j[ops.size - 1] + (ops.op[ops.size - 1] == DEL ? 0 : 1);
+      if (i1 >= ta.length || j1 >= tb.length || !a.startsSentence(i1) || !b.startsSentence(j1)) {
+        break;
+      }
+      int ea = nextSentence(a, i1);
+      int eb = nextSentence(b, j1);
+      Ops add = similarSentences(ta, i1, ea, tb, j1, eb, dp);
+      if (add == null) {
+        break;
+      }
+      ops.addAll(add);
+    }
+    // backward
+    Ops head = new Ops(16);
+    int i0 = ops.i[0];
+    int j0 = ops.j[0];
+    while (i0 > 0 && j0 > 0 && a.startsSentence(i0) && b.startsSentence(j0)) {
+      int sa = previousSentence(a, i0);
+      int sb = previousSentence(b, j0);
+      Ops add = similarSentences(ta, sa, i0, tb, sb, j0, dp);
+      if (add == null) {
+        break;
+      }
+      add.addAll(head);
+      head = add;
+      i0 = sa;
+      j0 = sb;
+    }
+    if (head.size == 0) {
+      return ops;
+    }
+    head.addAll(ops);
+    return head;
+  }
+
+  /** The script of a[i0, i1) against b[j0, j1) when the two are similar sentences, else null. */
+  private static Ops similarSentences(
+      int[] ta, int i0, int i1, int[] tb, int j0, int j1, int[] dp) {
+    int la = i1 - i0;
+    int lb = j1 - j0;
+    if (la < 1 || lb < 1 || la > MAX_SENTENCE_WORDS || lb > MAX_SENTENCE_WORDS) {
+      return null;
+    }
+    if (Math.min(la, lb) < 0.6 * Math.max(la, lb)) {
+      return null;
+    }
+    Ops add = new Ops(la + lb);
+    gap(ta, i0, i1, tb, j0, j1, dp, add);
+    int kept = 0;
+    for (int k = 0; k < add.size; k++) {
+      if (add.op[k] == KEEP) {
+        kept++;
+      }
+    }
+    if (kept < EXTEND_DENSITY * Math.max(la, lb) || add.op[0] == INS || add.op[0] == DEL) {
+      return null;
+    }
+    return add;
+  }
+
+  private static int nextSentence(Tokens t, int i) {
+    int k = i + 1;
+    while (k < t.size() && !t.startsSentence(k) && k - i <= MAX_SENTENCE_WORDS) {
+      k++;
+    }
+    return k;
+  }
+
+  private static int previousSentence(Tokens t, int i) {
+    int k = i - 1;
+    while (k > 0 && !t.startsSentence(k) && i - k <= MAX_SENTENCE_WORDS) {
+      k--;
+    }
+    return k;
   }
 
   /** The first token of the sentence holding token {@code i} (looking back at most a few words). */
@@ -740,6 +854,12 @@ public final class Aligner {
       op = new int[c];
       i = new int[c];
       j = new int[c];
+    }
+
+    void addAll(Ops other) {
+      for (int k = 0; k < other.size; k++) {
+        add(other.op[k], other.i[k], other.j[k]);
+      }
     }
 
     void add(int o, int ai, int bj) {

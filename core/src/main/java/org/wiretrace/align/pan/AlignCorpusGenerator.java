@@ -73,7 +73,24 @@ public final class AlignCorpusGenerator {
   private final Thesaurus thesaurus;
   private final Random random;
 
-  public AlignCorpusGenerator(List<SourceArticle> articles, Thesaurus thesaurus, long seed) {
+  private final double lightSpin;
+  private final double heavySpin;
+
+  /**
+   * A generator over {@code articles}, spinning with {@code thesaurus}; {@code lightSpin} and
+   * {@code heavySpin} are the shares of replaceable words the two spin levels replace.
+   */
+  public AlignCorpusGenerator(
+      List<SourceArticle> articles,
+      Thesaurus thesaurus,
+      long seed,
+      double lightSpin,
+      double heavySpin) {
+    if (!(lightSpin >= 0 && lightSpin <= 1 && heavySpin >= 0 && heavySpin <= 1)) {
+      throw new IllegalArgumentException("spin shares must be in [0, 1]");
+    }
+    this.lightSpin = lightSpin;
+    this.heavySpin = heavySpin;
     if (articles.size() < 10) {
       throw new IllegalArgumentException("need at least 10 articles, got " + articles.size());
     }
@@ -160,8 +177,8 @@ public final class AlignCorpusGenerator {
             switch (type) {
               case "none" -> passage;
               case "edited" -> edit(passage, host);
-              case "spun-light" -> spin(passage, 0.25);
-              case "spun-heavy" -> spin(passage, 0.75);
+              case "spun-light" -> spin(passage, lightSpin);
+              case "spun-heavy" -> spin(passage, heavySpin);
               case "mis-encoded" -> typographic(passage);
               default -> throw new IllegalArgumentException("unknown obfuscation " + type);
             };
