@@ -2,7 +2,6 @@ package org.wiretrace.align;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import org.wiretrace.text.Tokens;
 
@@ -157,10 +156,9 @@ public final class Aligner {
     if (n == 0 || m == 0) {
       return Alignment.none(aChars, bChars);
     }
-    // term ids
-    HashMap<String, Integer> ids = new HashMap<>(2 * (n + m));
-    int[] ta = intern(a, ids);
-    int[] tb = intern(b, ids);
+    Interner ids = new Interner(n + m);
+    int[] ta = ids.ids(a);
+    int[] tb = ids.ids(b);
     if (Arrays.equals(ta, tb)) {
       Ops ops = new Ops(n);
       for (int k = 0; k < n; k++) {
@@ -168,11 +166,8 @@ public final class Aligner {
       }
       return new Alignment(aChars, bChars, List.of(passage(a, b, ops)));
     }
-    int v = ids.size();
-    boolean[] content = new boolean[v];
-    for (var e : ids.entrySet()) {
-      content[e.getValue()] = !FunctionWords.contains(e.getKey());
-    }
+    int v = ids.size;
+    boolean[] content = ids.content;
     long[] anchors = anchors(ta, tb, content, v);
     if (anchors.length == 0) {
       return Alignment.none(aChars, bChars);
@@ -213,18 +208,52 @@ public final class Aligner {
     return new Alignment(aChars, bChars, kept);
   }
 
-  private static int[] intern(Tokens t, HashMap<String, Integer> ids) {
-    int[] out = new int[t.size()];
-    for (int k = 0; k < out.length; k++) {
-      String term = t.term(k);
-      Integer id = ids.get(term);
-      if (id == null) {
-        id = ids.size();
-        ids.put(term, id);
-      }
-      out[k] = id;
+  /**
+   * Term ids for both texts from one open-addressing table (String hashes are cached by the
+   * strings). Ids are dense, from 0; {@code content} is filled for each new id.
+   */
+  private static final class Interner {
+    final String[] keys;
+    final int[] vals;
+    final int mask;
+    boolean[] content;
+    int size;
+
+    Interner(int expected) {
+      int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+      keys = new String[cap];
+      vals = new int[cap];
+      mask = cap - 1;
+      content = new boolean[Math.max(16, expected)];
     }
-    return out;
+
+    int[] ids(Tokens t) {
+      int[] out = new int[t.size()];
+      for (int k = 0; k < out.length; k++) {
+        String term = t.term(k);
+        int h = term.hashCode();
+        int slot = (h ^ (h >>> 16)) & mask;
+        while (true) {
+          String key = keys[slot];
+          if (key == null) {
+            keys[slot] = term;
+            vals[slot] = size;
+            if (size == content.length) {
+              content = Arrays.copyOf(content, size * 2);
+            }
+            content[size] = !FunctionWords.contains(term);
+            out[k] = size++;
+            break;
+          }
+          if (key.equals(term)) {
+            out[k] = vals[slot];
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      }
+      return out;
+    }
   }
 
   /** Anchors as sorted, distinct keys {@code j << 32 | i}. */
@@ -250,24 +279,38 @@ public final class Aligner {
     // must not also pair with the same word in another, moved sentence
     boolean[] aCovered = new boolean[n];
     boolean[] bCovered = new boolean[m];
-    // rare n-gram anchors: keys (hash40 << 24 | i) sorted, looked up by hash
+    // rare n-gram anchors: a's n-grams in an open-addressing table of hash -> chain of positions
     int g = options.gramWords();
-    if (n >= g && m >= g && n < (1 << 24)) {
-      long[] grams = new long[n - g + 1];
-      for (int i = 0; i + g <= n; i++) {
-        grams[i] = (gramHash(ta, i, g) & 0xFF_FFFF_FFFFL) << 24 | i;
+    if (n >= g && m >= g) {
+      int cap = Integer.highestOneBit(Math.max(16, 2 * (n - g + 1)) - 1) << 1;
+      int mask = cap - 1;
+      long[] keys = new long[cap];
+      int[] heads = new int[cap];
+      Arrays.fill(heads, -1);
+      int[] next = new int[n - g + 1];
+      int[] counts = new int[cap];
+      for (int i = n - g; i >= 0; i--) {
+        long h = gramHash(ta, i, g);
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (heads[slot] >= 0 && keys[slot] != h) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = h;
+        next[i] = heads[slot];
+        heads[slot] = i;
+        counts[slot]++;
       }
-      Arrays.sort(grams);
       int maxGram = options.maxGramOccurrences();
       for (int j = 0; j + g <= m; j++) {
-        long h = gramHash(tb, j, g) & 0xFF_FFFF_FFFFL;
-        int lo = lowerBound(grams, h << 24);
-        int hi = lowerBound(grams, (h + 1) << 24);
-        if (hi == lo || hi - lo > maxGram) {
+        long h = gramHash(tb, j, g);
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (heads[slot] >= 0 && keys[slot] != h) {
+          slot = (slot + 1) & mask;
+        }
+        if (heads[slot] < 0 || counts[slot] > maxGram) {
           continue;
         }
-        for (int p = lo; p < hi; p++) {
-          int i = (int) (grams[p] & 0xFF_FFFF);
+        for (int i = heads[slot]; i >= 0; i = next[i]) {
           if (!sameGram(ta, i, tb, j, g)) {
             continue;
           }
@@ -327,20 +370,6 @@ public final class Aligner {
       }
     }
     return true;
-  }
-
-  private static int lowerBound(long[] a, long key) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** Chains anchors by dynamic programming; returns chains as flat {i0, j0, i1, j1, ...}. */
