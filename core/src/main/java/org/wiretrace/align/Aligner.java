@@ -597,8 +597,9 @@ public final class Aligner {
     j0 = core.j[from];
     int sa = sentenceStart(a, i0);
     int sb = sentenceStart(b, j0);
-    if (i0 - sa >= 1 && j0 - sb >= 1 && i0 - sa <= SNAP_WORDS && j0 - sb <= SNAP_WORDS) {
-      gap(ta, sa, i0, tb, sb, j0, dp, ops);
+    Ops head = snap(ta, sa, i0, tb, sb, j0);
+    if (head != null) {
+      ops.addAll(head);
     }
     for (int k = from; k < to; k++) {
       ops.add(core.op[k], core.i[k], core.j[k]);
@@ -607,10 +608,43 @@ public final class Aligner {
     j1 = core.j[to - 1] + 1;
     int ea = sentenceEnd(a, i1);
     int eb = sentenceEnd(b, j1);
-    if (ea - i1 >= 1 && eb - j1 >= 1 && ea - i1 <= SNAP_WORDS && eb - j1 <= SNAP_WORDS) {
-      gap(ta, i1, ea, tb, j1, eb, dp, ops);
+    Ops tail = snap(ta, i1, ea, tb, j1, eb);
+    if (tail != null) {
+      ops.addAll(tail);
     }
     return extendBySentences(a, b, ta, tb, ops);
+  }
+
+  /**
+   * The script of the words between a passage end and its sentence bound, a[i0, i1) against b[j0,
+   * j1), when both are short ({@link #SNAP_WORDS}) or similar (like {@link #similarSentences} at
+   * three quarters of its density); null otherwise.
+   */
+  private static Ops snap(int[] ta, int i0, int i1, int[] tb, int j0, int j1) {
+    int la = i1 - i0;
+    int lb = j1 - j0;
+    if (la < 1 || lb < 1) {
+      return null;
+    }
+    if (la > SNAP_WORDS || lb > SNAP_WORDS) {
+      if (la > MAX_SENTENCE_WORDS
+          || lb > MAX_SENTENCE_WORDS
+          || Math.min(la, lb) < 0.6 * Math.max(la, lb)) {
+        return null;
+      }
+    }
+    Ops add = new Ops(la + lb);
+    gap(ta, i0, i1, tb, j0, j1, new int[(la + 1) * (lb + 1)], add);
+    if (la <= SNAP_WORDS && lb <= SNAP_WORDS) {
+      return add;
+    }
+    int kept = 0;
+    for (int k = 0; k < add.size; k++) {
+      if (add.op[k] == KEEP) {
+        kept++;
+      }
+    }
+    return kept >= 0.75 * EXTEND_DENSITY * Math.max(la, lb) ? add : null;
   }
 
   /**
@@ -700,19 +734,21 @@ public final class Aligner {
     return k;
   }
 
-  /** The first token of the sentence holding token {@code i} (looking back at most a few words). */
+  /** The first token of the sentence holding token {@code i}, or {@code i} when it is far back. */
   private static int sentenceStart(Tokens t, int i) {
     int k = i;
-    while (k > 0 && i - k <= SNAP_WORDS && !t.startsSentence(k)) {
+    while (k > 0 && i - k <= MAX_SENTENCE_WORDS && !t.startsSentence(k)) {
       k--;
     }
     return t.startsSentence(k) || k == 0 ? k : i;
   }
 
-  /** The token after the sentence holding token {@code i - 1} (looking ahead a few words). */
+  /**
+   * The token after the sentence holding token {@code i - 1}, or {@code i} when it is far ahead.
+   */
   private static int sentenceEnd(Tokens t, int i) {
     int k = i;
-    while (k < t.size() && k - i <= SNAP_WORDS && !t.startsSentence(k)) {
+    while (k < t.size() && k - i <= MAX_SENTENCE_WORDS && !t.startsSentence(k)) {
       k++;
     }
     return k == t.size() || t.startsSentence(k) ? k : i;
