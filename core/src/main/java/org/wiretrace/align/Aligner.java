@@ -30,10 +30,11 @@ import org.wiretrace.text.Tokens;
  *       an inserted or dropped sentence does not split a passage).
  *   <li><b>Edit script.</b> Inside each passage the words between consecutive anchors are aligned
  *       by edit distance (unit costs, ties resolved towards the diagonal) into runs of kept,
- *       substituted (one-for-one or n-for-m), inserted and deleted words; the ends are extended
- *       along the diagonal over equal words (function words included). Passage ends are the first
- *       and last kept words, plus sentence punctuation that follows on both sides: they never
- *       overshoot into unrelated text the way Smith-Waterman edges do.
+ *       substituted (one-for-one or n-for-m: a run of changes with words on both sides), inserted
+ *       and deleted words; the ends are extended along the diagonal over equal words (function
+ *       words included). Passage ends are the first and last kept words, plus sentence punctuation
+ *       that follows on both sides: they never overshoot into unrelated text the way Smith-Waterman
+ *       edges do.
  *   <li><b>Filter.</b> A passage is kept when it has at least {@link Options#minKeptWords} kept
  *       words, at least {@link Options#minAnchors} kept content words, and kept words make up at
  *       least {@link Options#minDensity} of its longer side; passages overlapping a better one in b
@@ -828,29 +829,32 @@ public final class Aligner {
     int indels = 0;
     int k = 0;
     while (k < ops.size) {
-      int op = ops.op[k];
-      int e = k + 1;
-      while (e < ops.size && ops.op[e] == op) {
+      boolean keep = ops.op[k] == KEEP;
+      int e = k;
+      int aWords = 0;
+      int bWords = 0;
+      // a run of kept words, or a run of changes between kept words: one edit (n-for-m when it
+      // has words on both sides, e.g. a spinner's "law" -> "jurisprudence" or "big" -> "very
+      // large")
+      while (e < ops.size && (ops.op[e] == KEEP) == keep) {
+        aWords += ops.op[e] == INS ? 0 : 1;
+        bWords += ops.op[e] == DEL ? 0 : 1;
         e++;
       }
-      // a substitution run absorbs the insertions and deletions right after it (n-for-m)
       int i0 = ops.i[k];
       int j0 = ops.j[k];
-      int i1 = ops.i[e - 1] + (op == INS ? 0 : 1);
-      int j1 = ops.j[e - 1] + (op == DEL ? 0 : 1);
-      switch (op) {
-        case KEEP -> kept += i1 - i0;
-        case SUB -> substituted += i1 - i0;
-        default -> indels += (i1 - i0) + (j1 - j0);
+      EditOp kind;
+      if (keep) {
+        kind = EditOp.KEEP;
+        kept += aWords;
+      } else if (aWords > 0 && bWords > 0) {
+        kind = EditOp.SUBSTITUTE;
+        substituted += aWords;
+      } else {
+        kind = aWords > 0 ? EditOp.DELETE : EditOp.INSERT;
+        indels += aWords + bWords;
       }
-      EditOp kind =
-          switch (op) {
-            case KEEP -> EditOp.KEEP;
-            case SUB -> EditOp.SUBSTITUTE;
-            case INS -> EditOp.INSERT;
-            default -> EditOp.DELETE;
-          };
-      edits.add(edit(kind, a, i0, i1, b, j0, j1));
+      edits.add(edit(kind, a, i0, i0 + aWords, b, j0, j0 + bWords));
       k = e;
     }
     int first = 0;

@@ -52,6 +52,17 @@ class AlignerTest {
   }
 
   @Test
+  void oneForTwoSubstitutionIsOneEdit() {
+    String a = S1 + " " + S2;
+    String b = S1.replace("long debate", "lengthy heated debate") + " " + S2;
+    Passage p = align(a, b).passages().get(0);
+    assertThat(script(p)).isEqualTo("KEEP(11) SUB(long->lengthy heated) KEEP(20)");
+    Edit sub = p.edits().get(1);
+    assertThat(sub.aWords()).isEqualTo(1);
+    assertThat(sub.bWords()).isEqualTo(2);
+  }
+
+  @Test
   void insertionIsPinned() {
     String a = S1 + " " + S2;
     String b = S1 + " " + S2.replace("twelve bridges", "twelve old bridges");
