@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       ReportCommand.class,
       ExtractCommand.class,
+      AlignCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })
