@@ -176,19 +176,19 @@ public final class Aligner {
     List<int[]> chains = chains(anchors);
     List<int[]> merged = merge(chains);
     List<Passage> kept = new ArrayList<>();
-    List<Passage> candidates = new ArrayList<>();
-    List<int[]> quality = new ArrayList<>();
+    List<Ops> good = new ArrayList<>();
     for (int[] chain : merged) {
       Ops ops = script(a, b, ta, tb, chain);
-      int[] q = ops.quality(ta, content);
-      int keptWords = q[0];
-      int longer = Math.max(q[1], q[2]);
-      if (keptWords >= options.minKeptWords()
-          && q[3] >= options.minAnchors()
-          && keptWords >= options.minDensity() * longer) {
-        candidates.add(passage(a, b, ops));
-        quality.add(new int[] {keptWords, candidates.size() - 1});
+      if (accepted(ops.quality(ta, content))) {
+        good.add(ops);
       }
+    }
+    good = join(good, ta, tb);
+    List<Passage> candidates = new ArrayList<>();
+    List<int[]> quality = new ArrayList<>();
+    for (Ops ops : good) {
+      candidates.add(passage(a, b, ops));
+      quality.add(new int[] {ops.quality(ta, content)[0], candidates.size() - 1});
     }
     // overlap filter on b: better (more kept words) first
     quality.sort((x, y) -> Integer.compare(y[0], x[0]));
@@ -207,6 +207,56 @@ public final class Aligner {
     }
     kept.sort((x, y) -> Integer.compare(x.bStart(), y.bStart()));
     return new Alignment(aChars, bChars, kept);
+  }
+
+  private boolean accepted(int[] q) {
+    int keptWords = q[0];
+    int longer = Math.max(q[1], q[2]);
+    return keptWords >= options.minKeptWords()
+        && q[3] >= options.minAnchors()
+        && keptWords >= options.minDensity() * longer;
+  }
+
+  /**
+   * Joins accepted passages that follow each other in both texts across a gap the chain merge
+   * allows (after extension their ends are known), unless another passage lies in the gap.
+   */
+  private List<Ops> join(List<Ops> passages, int[] ta, int[] tb) {
+    if (passages.size() < 2) {
+      return passages;
+    }
+    List<Ops> sorted = new ArrayList<>(passages);
+    sorted.sort((x, y) -> Integer.compare(x.j[0], y.j[0]));
+    List<Ops> out = new ArrayList<>();
+    Ops cur = sorted.get(0);
+    for (int k = 1; k < sorted.size(); k++) {
+      Ops next = sorted.get(k);
+      int endI = cur.endI();
+      int endJ = cur.endJ();
+      int gapI = next.i[0] - endI;
+      int gapJ = next.j[0] - endJ;
+      int limit = Math.min(gapI, gapJ) <= SNAP_WORDS ? 2 * options.mergeGap() : options.mergeGap();
+      boolean free = gapI >= 0 && gapJ >= 0 && gapI <= limit && gapJ <= limit;
+      for (int x = 0; free && x < sorted.size(); x++) {
+        Ops o = sorted.get(x);
+        if (o != cur && o != next) {
+          free =
+              !(o.i[0] < next.i[0] && o.endI() > endI) && !(o.j[0] < next.j[0] && o.endJ() > endJ);
+        }
+      }
+      if (free) {
+        Ops joined = new Ops(cur.size + next.size + gapI + gapJ);
+        joined.addAll(cur);
+        gap(ta, endI, next.i[0], tb, endJ, next.j[0], new int[(gapI + 1) * (gapJ + 1)], joined);
+        joined.addAll(next);
+        cur = joined;
+      } else {
+        out.add(cur);
+        cur = next;
+      }
+    }
+    out.add(cur);
+    return out;
   }
 
   /**
@@ -923,6 +973,16 @@ public final class Aligner {
       op = new int[c];
       i = new int[c];
       j = new int[c];
+    }
+
+    /** The a index after the last a word of the script. */
+    int endI() {
+      return i[size - 1] + (op[size - 1] == INS ? 0 : 1);
+    }
+
+    /** The b index after the last b word of the script. */
+    int endJ() {
+      return j[size - 1] + (op[size - 1] == DEL ? 0 : 1);
     }
 
     void addAll(Ops other) {
