@@ -32,8 +32,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CompareCommand.class,
       ReportCommand.class,
-      AlignCommand.class,
       ExtractCommand.class,
+      AlignCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })

@@ -25,20 +25,27 @@ import org.wiretrace.text.Tokens;
  *   <li><b>Chains.</b> Anchors are chained by dynamic programming, each anchor taking the best
  *       predecessor at most {@link Options#maxGap} words back on both sides, with a penalty for
  *       drifting off the diagonal and for long gaps; chains are read off best-first (each anchor in
- *       one chain). Chains of at least {@link Options#minAnchors} anchors that follow each other in
- *       both texts within {@link Options#mergeGap} words are merged (the adaptive extension step:
- *       an inserted or dropped sentence does not split a passage).
- *   <li><b>Edit script.</b> Inside each passage the words between consecutive anchors are aligned
- *       by edit distance (unit costs, ties resolved towards the diagonal) into runs of kept,
- *       substituted (one-for-one or n-for-m: a run of changes with words on both sides), inserted
- *       and deleted words; the ends are extended along the diagonal over equal words (function
- *       words included). Passage ends are the first and last kept words, plus sentence punctuation
- *       that follows on both sides: they never overshoot into unrelated text the way Smith-Waterman
- *       edges do.
- *   <li><b>Filter.</b> A passage is kept when it has at least {@link Options#minKeptWords} kept
- *       words, at least {@link Options#minAnchors} kept content words, and kept words make up at
- *       least {@link Options#minDensity} of its longer side; passages overlapping a better one in b
- *       are dropped (the overlap filter of Sanchez-Perez et al.).
+ *       one chain). Chains of at least three anchors that follow each other in both texts within
+ *       {@link Options#mergeGap} words (twice that when one side has no gap) are merged unless
+ *       another chain claims the gap (a moved sentence): an inserted or dropped sentence does not
+ *       split a passage.
+ *   <li><b>Edit script and ends.</b> Inside each passage the words between consecutive anchors are
+ *       aligned by edit distance (unit costs, ties resolved towards the diagonal) into runs of
+ *       kept, substituted (one-for-one or n-for-m: a run of changes with words on both sides),
+ *       inserted and deleted words. The ends are extended along the diagonal over equal words, then
+ *       cut back to the best-scoring stretch (kept word +1, changed word -0.5), so a stray anchor
+ *       never drags a passage into unrelated text the way passim's Smith-Waterman edges overshoot.
+ *       Each end is then carried to its sentence bound when the words up to it are few or similar,
+ *       and neighbouring sentences of similar length join while their word alignment keeps at least
+ *       40% of the words (the sentence-level extension of Sanchez-Perez et al.; function words
+ *       count, which carries heavily spun sentences). A passage ends at its last word plus the
+ *       sentence punctuation right after it.
+ *   <li><b>Filter and join.</b> A passage is kept when it has at least {@link Options#minKeptWords}
+ *       kept words, at least {@link Options#minAnchors} kept content words, and kept words make up
+ *       at least {@link Options#minDensity} of its longer side. Kept passages that follow each
+ *       other in both texts within the merge gaps are joined unless another passage lies in the
+ *       gap; passages overlapping a better one in b are dropped (the overlap filter of
+ *       Sanchez-Perez et al.).
  * </ol>
  *
  * Identical word sequences are reported as one verbatim passage whatever their length. Work is
