@@ -1,0 +1,44 @@
+package org.wiretrace.spark;
+
+import java.util.Arrays;
+import org.wiretrace.relate.StorySimilarity;
+import org.wiretrace.relate.StorySimilarity.TermVector;
+import org.wiretrace.text.Tokens;
+
+/**
+ * The keys on which the job joins articles into candidate pairs, the distributed form of the scan's
+ * candidate rule: the distinct word trigrams (a pair is a reuse candidate when it shares at least
+ * {@link #MIN_SHARED_GRAMS}, counted per pair after the join) and the weighted content terms of
+ * {@link StorySimilarity} (the per-key products summed per pair give the exact cosine, the
+ * pairwise-similarity scheme of Elsayed, Lin and Oard, "Pairwise Document Similarity in Large
+ * Collections with MapReduce", ACL 2008). Keys shared by more than the job's posting cap are
+ * dropped, as Elsayed et al. drop the most frequent terms. Stateless and thread-safe.
+ */
+final class CandidateKeys {
+
+  /** Shared distinct word trigrams that make a pair a reuse candidate (as the scan). */
+  static final int MIN_SHARED_GRAMS = 3;
+
+  private CandidateKeys() {}
+
+  /** The distinct word trigram hashes of {@code t}, sorted (the scan's hash). */
+  static long[] trigrams(Tokens t) {
+    if (t.size() < 3) {
+      return new long[0];
+    }
+    long[] g = new long[t.size() - 2];
+    for (int i = 0; i + 2 < t.size(); i++) {
+      long h = t.term(i).hashCode();
+      h = h * 0x9E3779B97F4A7C15L + t.term(i + 1).hashCode();
+      h = h * 0x9E3779B97F4A7C15L + t.term(i + 2).hashCode();
+      g[i] = h;
+    }
+    Arrays.sort(g);
+    return Arrays.stream(g).distinct().toArray();
+  }
+
+  /** The unit-length weighted content-term vector of {@code t}. */
+  static TermVector terms(Tokens t) {
+    return StorySimilarity.vector(t);
+  }
+}

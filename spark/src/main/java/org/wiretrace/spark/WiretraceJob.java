@@ -1,0 +1,354 @@
+package org.wiretrace.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.relate.PairVerdict;
+import org.wiretrace.relate.Relater;
+import org.wiretrace.relate.Relation;
+import org.wiretrace.relate.StorySimilarity.TermVector;
+import org.wiretrace.relate.Verdict;
+import org.wiretrace.report.ReportJson;
+import org.wiretrace.stories.Family;
+import org.wiretrace.stories.Member;
+import org.wiretrace.stories.Story;
+import org.wiretrace.stories.StoryBuilder;
+import org.wiretrace.text.AnalyzedArticle;
+import scala.Tuple2;
+
+/**
+ * The Wiretrace pipeline as a Spark job, deciding everything with the same core classes as {@code
+ * wiretrace scan}: files are read by the core {@code Ingestor} on executors; candidate pairs come
+ * from a join on word trigrams and content terms (see {@link CandidateKeys}: the scan's candidate
+ * rule, computed by key instead of over all pairs); each candidate pair is judged by {@link
+ * Relater} on an executor, oriented by {@link StoryBuilder#chronological()} as the scan orients it;
+ * stories and families are built by {@link StoryBuilder} from the verdicts.
+ *
+ * <p>Outputs under the output folder, each as JSON lines ({@code NAME.jsonl/}) and Parquet ({@code
+ * NAME.parquet/}): {@code pairs} (every related pair with its aligned passages), {@code families},
+ * {@code stories}, {@code skipped} (input records not read, with the reason), {@code articles} (id,
+ * origin, title, published).
+ *
+ * <p>Ids are the core's content ids (SHA-256 of origin and text), never Spark row numbers. Memory
+ * per partition is bounded by {@link JobOptions#maxPostings()}: a key's group never holds more than
+ * that many article ids. The story stage runs on the driver over the collected verdict edges and
+ * the articles streamed partition by partition ({@link JavaRDD#toLocalIterator()}); it is the one
+ * sequential stage (the core's story clusterer is a stream in publication order).
+ *
+ * <p>Thread-safe: a job holds no state between runs.
+ */
+public final class WiretraceJob {
+
+  private static final long GRAM_TAG = 0x1L << 62;
+  private static final long TERM_TAG = 0x2L << 62;
+  private static final long TAG_MASK = 0x3L << 62;
+
+  private WiretraceJob() {}
+
+  /** What a run did. */
+  public record Summary(
+      long articles,
+      long skipped,
+      long candidates,
+      long verdicts,
+      int stories,
+      int families,
+      long droppedKeys) {}
+
+  /** spark-submit entry point: {@code [--max-postings N] [--partitions N] OUTPUT INPUT...}. */
+  public static void main(String[] args) {
+    JobOptions options;
+    try {
+      options = JobOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    SparkSession spark = SparkSession.builder().appName("wiretrace").getOrCreate();
+    try {
+      Summary s = run(spark, options);
+      System.out.println(s);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Runs the job on {@code spark}; the outputs go to {@code options.output()}. */
+  public static Summary run(SparkSession spark, JobOptions options) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int parts = options.partitions() > 0 ? options.partitions() : sc.defaultParallelism();
+    Configuration hadoop = sc.hadoopConfiguration();
+    Broadcast<SerializableConfiguration> conf = sc.broadcast(new SerializableConfiguration(hadoop));
+
+    // 1. ingest: one task per file list slice, the core readers on the executors
+    List<String> files = listFiles(options.inputs(), hadoop);
+    JavaRDD<FileIngest.Item> items =
+        sc.parallelize(files, Math.max(1, Math.min(files.size(), parts * 4)))
+            .flatMap(f -> FileIngest.read(f, conf.value().value()).iterator())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<SkippedRow> skipped = items.filter(i -> i.skipped() != null).map(i -> i.skipped());
+    // the scan keeps the first of two articles with one id; here: the one from the least origin
+    JavaPairRDD<String, ArticleRow> byIdAll =
+        items
+            .filter(i -> i.article() != null)
+            .mapToPair(i -> new Tuple2<>(i.article().id(), i.article()));
+    JavaPairRDD<String, ArticleRow> byId =
+        byIdAll
+            .reduceByKey((x, y) -> x.origin().compareTo(y.origin()) <= 0 ? x : y, parts)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<SkippedRow> duplicates =
+        byIdAll
+            .groupByKey(parts)
+            .flatMap(
+                g -> {
+                  List<ArticleRow> rows = new ArrayList<>();
+                  g._2().forEach(rows::add);
+                  rows.sort((x, y) -> x.origin().compareTo(y.origin()));
+                  List<SkippedRow> out = new ArrayList<>();
+                  for (int i = 1; i < rows.size(); i++) {
+                    out.add(
+                        new SkippedRow(
+                            rows.get(i).origin(),
+                            "",
+                            "duplicate id " + g._1() + " (already read)"));
+                  }
+                  return out.iterator();
+                });
+
+    // 2. candidate keys: trigrams (weight 1) and content terms (their weights)
+    int max = options.maxPostings();
+    LongAccumulator dropped = sc.sc().longAccumulator("wiretrace.droppedKeys");
+    JavaPairRDD<Long, Postings> postings =
+        byId.flatMapToPair(
+                e -> {
+                  AnalyzedArticle a = AnalyzedArticle.of(e._2().article());
+                  List<Tuple2<Long, Tuple2<String, Double>>> out = new ArrayList<>();
+                  for (long g : CandidateKeys.trigrams(a.tokens())) {
+                    out.add(new Tuple2<>((g & ~TAG_MASK) | GRAM_TAG, new Tuple2<>(e._1(), 1.0)));
+                  }
+                  TermVector v = CandidateKeys.terms(a.tokens());
+                  for (int i = 0; i < v.terms().length; i++) {
+                    out.add(
+                        new Tuple2<>(
+                            (v.terms()[i] & ~TAG_MASK) | TERM_TAG,
+                            new Tuple2<>(e._1(), v.weights()[i])));
+                  }
+                  return out.iterator();
+                })
+            .combineByKey(
+                p -> new Postings(max).add(p._1(), p._2()),
+                (ps, p) -> ps.add(p._1(), p._2()),
+                Postings::merge,
+                parts);
+
+    // 3. candidate pairs: >= MIN_SHARED_GRAMS shared trigrams, or term cosine >= the story bar
+    JavaPairRDD<Tuple2<String, String>, double[]> pairScores =
+        postings
+            .flatMapToPair(
+                kp -> {
+                  Postings ps = kp._2();
+                  List<Tuple2<Tuple2<String, String>, double[]>> out = new ArrayList<>();
+                  if (ps.overflowed()) {
+                    dropped.add(1);
+                    return out.iterator();
+                  }
+                  boolean gram = (kp._1() & TAG_MASK) == GRAM_TAG;
+                  List<String> ids = ps.ids();
+                  for (int i = 0; i < ids.size(); i++) {
+                    for (int j = i + 1; j < ids.size(); j++) {
+                      String x = ids.get(i);
+                      String y = ids.get(j);
+                      if (x.equals(y)) {
+                        continue;
+                      }
+                      Tuple2<String, String> key =
+                          x.compareTo(y) < 0 ? new Tuple2<>(x, y) : new Tuple2<>(y, x);
+                      out.add(
+                          new Tuple2<>(
+                              key,
+                              gram
+                                  ? new double[] {1, 0}
+                                  : new double[] {0, ps.weights().get(i) * ps.weights().get(j)}));
+                    }
+                  }
+                  return out.iterator();
+                })
+            .reduceByKey((x, y) -> new double[] {x[0] + y[0], x[1] + y[1]}, parts);
+    JavaRDD<Tuple2<String, String>> candidates =
+        pairScores
+            .filter(
+                p ->
+                    p._2()[0] >= CandidateKeys.MIN_SHARED_GRAMS
+                        || p._2()[1] >= Relater.SAME_STORY_SIMILARITY - 1e-9)
+            .keys()
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    // 4. judge every candidate with the core Relater, oriented as the scan orients pairs
+    JavaRDD<Edge> edges =
+        candidates
+            .mapToPair(p -> new Tuple2<>(p._1(), p._2()))
+            .join(byId, parts)
+            .mapToPair(j -> new Tuple2<>(j._2()._1(), j._2()._2()))
+            .join(byId, parts)
+            .flatMap(
+                j -> {
+                  Article x = j._2()._1().article();
+                  Article y = j._2()._2().article();
+                  boolean xFirst = StoryBuilder.chronological().compare(x, y) <= 0;
+                  AnalyzedArticle a = AnalyzedArticle.of(xFirst ? x : y);
+                  AnalyzedArticle b = AnalyzedArticle.of(xFirst ? y : x);
+                  Verdict v =
+                      Relater.standard().judge(a.article(), a.tokens(), b.article(), b.tokens());
+                  if (v.relation() == Relation.UNRELATED) {
+                    return List.<Edge>of().iterator();
+                  }
+                  String json =
+                      ReportJson.MAPPER.writeValueAsString(
+                          ReportJson.compare(a.article(), b.article(), v, true));
+                  return List.of(Edge.of(a.id(), b.id(), v, json)).iterator();
+                })
+            .persist(StorageLevel.MEMORY_AND_DISK());
+
+    // 5. stories and families: the core StoryBuilder over the verdict edges
+    List<AnalyzedArticle> analyzed = new ArrayList<>();
+    Iterator<ArticleRow> rows = byId.values().toLocalIterator();
+    while (rows.hasNext()) {
+      analyzed.add(AnalyzedArticle.of(rows.next().article()));
+    }
+    analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
+    List<PairVerdict> verdicts = new ArrayList<>();
+    for (Edge e : edges.collect()) {
+      verdicts.add(e.pairVerdict());
+    }
+    verdicts.sort(
+        (p, q) ->
+            p.aId().equals(q.aId()) ? p.bId().compareTo(q.bId()) : p.aId().compareTo(q.aId()));
+    List<Story> stories = StoryBuilder.build(analyzed, verdicts);
+
+    // 6. outputs
+    String out = options.output();
+    write(spark, edges.map(Edge::json), out, "pairs");
+    List<String> storyLines = new ArrayList<>();
+    List<String> familyLines = new ArrayList<>();
+    for (Story s : stories) {
+      storyLines.add(storyJson(s));
+      for (Family f : s.families()) {
+        familyLines.add(familyJson(s, f));
+      }
+    }
+    write(spark, sc.parallelize(storyLines, 1), out, "stories");
+    write(spark, sc.parallelize(familyLines, 1), out, "families");
+    JavaRDD<SkippedRow> allSkipped = skipped.union(duplicates);
+    write(spark, allSkipped.map(WiretraceJob::skippedJson), out, "skipped");
+    write(spark, byId.values().map(WiretraceJob::articleJson), out, "articles");
+    Summary summary =
+        new Summary(
+            analyzed.size(),
+            allSkipped.count(),
+            candidates.count(),
+            verdicts.size(),
+            stories.size(),
+            familyLines.size(),
+            dropped.value());
+    items.unpersist();
+    byId.unpersist();
+    candidates.unpersist();
+    edges.unpersist();
+    return summary;
+  }
+
+  /** The files under {@code inputs} (recursively), as URIs, sorted. */
+  static List<String> listFiles(List<String> inputs, Configuration conf) {
+    List<String> files = new ArrayList<>();
+    for (String in : inputs) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(in);
+      try {
+        FileSystem fs = p.getFileSystem(conf);
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
+        while (it.hasNext()) {
+          LocatedFileStatus s = it.next();
+          if (!s.getPath().getName().startsWith(".")) {
+            files.add(s.getPath().toUri().toString());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list input " + in, e);
+      }
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static void write(SparkSession spark, JavaRDD<String> json, String out, String name) {
+    Dataset<String> lines = spark.createDataset(json.rdd(), Encoders.STRING());
+    lines.write().text(out + "/" + name + ".jsonl");
+    Dataset<Row> rows = spark.read().json(lines);
+    rows.write().parquet(out + "/" + name + ".parquet");
+  }
+
+  private static final ObjectMapper MAPPER = ReportJson.MAPPER;
+
+  static String storyJson(Story s) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", s.id());
+    o.put("title", s.title());
+    ArrayNode fams = o.putArray("families");
+    s.families().forEach(f -> fams.add(f.id()));
+    ArrayNode ids = o.putArray("article_ids");
+    s.articleIds().forEach(ids::add);
+    return o.toString();
+  }
+
+  static String familyJson(Story s, Family f) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", f.id());
+    o.put("story_id", s.id());
+    o.put("original_id", f.originalId());
+    ArrayNode ms = o.putArray("members");
+    for (Member m : f.members()) {
+      ms.addObject()
+          .put("article_id", m.articleId())
+          .put("relation", m.relation().name())
+          .put("coverage", m.coverage())
+          .put("source_id", m.sourceId());
+    }
+    return o.toString();
+  }
+
+  static String skippedJson(SkippedRow s) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("path", s.path()).put("locator", s.locator()).put("reason", s.reason());
+    return o.toString();
+  }
+
+  static String articleJson(ArticleRow r) {
+    Article a = r.article();
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", a.id()).put("origin", a.origin()).put("title", a.title()).put("chars", a.chars());
+    a.published().ifPresent(p -> o.put("published", p.toString()));
+    a.url().ifPresent(u -> o.put("url", u));
+    return o.toString();
+  }
+}
