@@ -66,15 +66,41 @@ public final class WiretraceJob {
 
   private WiretraceJob() {}
 
-  /** What a run did. */
+  /**
+   * What a run did: counts, and the stories (held by the driver anyway; the outputs hold them too).
+   *
+   * @param articles distinct articles read
+   * @param skipped input records skipped (with duplicates)
+   * @param candidates candidate pairs judged
+   * @param verdicts related pairs (not {@link Relation#UNRELATED})
+   * @param stories the stories with their families
+   * @param droppedKeys candidate keys dropped for exceeding the postings cap
+   */
   public record Summary(
       long articles,
       long skipped,
       long candidates,
       long verdicts,
-      int stories,
-      int families,
-      long droppedKeys) {}
+      List<Story> stories,
+      long droppedKeys) {
+
+    public Summary {
+      stories = List.copyOf(stories);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "articles=%d skipped=%d candidates=%d verdicts=%d stories=%d families=%d droppedKeys=%d",
+          articles,
+          skipped,
+          candidates,
+          verdicts,
+          stories.size(),
+          stories.stream().mapToInt(s -> s.families().size()).sum(),
+          droppedKeys);
+    }
+  }
 
   /** spark-submit entry point: {@code [--max-postings N] [--partitions N] OUTPUT INPUT...}. */
   public static void main(String[] args) {
@@ -224,9 +250,7 @@ public final class WiretraceJob {
                   if (v.relation() == Relation.UNRELATED) {
                     return List.<Edge>of().iterator();
                   }
-                  String json =
-                      ReportJson.MAPPER.writeValueAsString(
-                          ReportJson.compare(a.article(), b.article(), v, true));
+                  String json = ReportJson.compare(a.article(), b.article(), v, true).toString();
                   return List.of(Edge.of(a.id(), b.id(), v, json)).iterator();
                 })
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -269,8 +293,7 @@ public final class WiretraceJob {
             allSkipped.count(),
             candidates.count(),
             verdicts.size(),
-            stories.size(),
-            familyLines.size(),
+            stories,
             dropped.value());
     items.unpersist();
     byId.unpersist();
