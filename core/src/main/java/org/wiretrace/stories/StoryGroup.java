@@ -7,7 +7,7 @@ import java.util.Objects;
  * A story as the clusterer sees it: its stable id, the ids of the stories merged into it, and its
  * articles in arrival order.
  *
- * @param id the stable story id: {@code "story-"} plus the id of its first article
+ * @param id the stable story id: {@code "s-"} plus the id of its first article
  * @param mergedIds ids of stories merged into this one (they resolve to {@code id})
  * @param articleIds the articles, in arrival order
  * @param open false once the story has left the time window and takes no more articles
@@ -21,6 +21,6 @@ public record StoryGroup(String id, List<String> mergedIds, List<String> article
 
   /** The story id an article opening a story gets. */
   public static String idFor(String firstArticleId) {
-    return "story-" + firstArticleId;
+    return "s-" + firstArticleId;
   }
 }
