@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ScanCommand.class,
+      StoriesCommand.class,
       CompareCommand.class,
       ReportCommand.class,
       EvalCommand.class,

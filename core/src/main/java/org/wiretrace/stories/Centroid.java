@@ -1,13 +1,10 @@
 package org.wiretrace.stories;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
-
 /**
- * The sum of a story's unit-length term vectors in one feature space, as an open-addressing hash
- * map from hashed term to weight on primitive arrays (the per-cluster centroid of Miranda et al.,
- * EMNLP 2018). Not thread-safe: owned by one {@link StoryClusterer}.
+ * The sum of a story's unit-length tf-idf vectors (idf as of each article's arrival) in one feature
+ * space, as an open-addressing hash map from hashed term to weight on primitive arrays (the
+ * per-cluster centroid of Miranda et al., EMNLP 2018), with its squared norm kept current. Not
+ * thread-safe: owned by one {@link StoryClusterer}.
  */
 final class Centroid {
   private static final int EMPTY = -1;
@@ -15,7 +12,7 @@ final class Centroid {
   private int[] keys;
   private float[] values;
   private int size;
-  private double norm; // tf-idf L2 norm as of the last refresh
+  private double sumSq; // squared L2 norm, kept up to date
 
   Centroid() {
     keys = new int[16];
@@ -51,12 +48,15 @@ final class Centroid {
     while (true) {
       int k = keys[i];
       if (k == key) {
-        values[i] += value;
+        float old = values[i];
+        values[i] = old + value;
+        sumSq += (double) values[i] * values[i] - (double) old * old;
         return;
       }
       if (k == EMPTY) {
         keys[i] = key;
         values[i] = value;
+        sumSq += (double) value * value;
         size++;
         return;
       }
@@ -64,21 +64,12 @@ final class Centroid {
     }
   }
 
-  /** Adds {@code v} scaled to unit tf-idf length under {@code stats}. */
-  void addUnit(SparseVector v, TermStatistics stats) {
+  /** Adds a (unit-length) vector. */
+  void addAll(SparseVector v) {
     int[] k = v.keys();
     float[] w = v.values();
-    double sq = 0;
     for (int i = 0; i < k.length; i++) {
-      double x = w[i] * stats.idf(k[i]);
-      sq += x * x;
-    }
-    if (sq == 0) {
-      return;
-    }
-    float scale = (float) (1.0 / Math.sqrt(sq));
-    for (int i = 0; i < k.length; i++) {
-      add(k[i], w[i] * scale);
+      add(k[i], w[i]);
     }
   }
 
@@ -90,42 +81,26 @@ final class Centroid {
     }
   }
 
-  /** Recomputes the tf-idf norm under the current {@code stats}. */
-  void refresh(TermStatistics stats) {
-    double sq = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY) {
-        double x = values[i] * stats.idf(keys[i]);
-        sq += x * x;
-      }
-    }
-    norm = Math.sqrt(sq);
-  }
-
-  /** Cosine of the tf-idf forms of {@code v} and this centroid. */
-  double cosine(SparseVector v, TermStatistics stats) {
-    if (norm == 0 || v.isEmpty()) {
+  /** Cosine of a unit-length vector and this centroid. */
+  double cosine(SparseVector unit) {
+    if (sumSq <= 0 || unit.isEmpty()) {
       return 0;
     }
-    int[] k = v.keys();
-    float[] w = v.values();
+    int[] k = unit.keys();
+    float[] w = unit.values();
     double dot = 0;
-    double sq = 0;
     for (int i = 0; i < k.length; i++) {
-      double idf = stats.idf(k[i]);
-      double x = w[i] * idf;
-      sq += x * x;
       float c = get(k[i]);
       if (c != 0f) {
-        dot += x * c * idf;
+        dot += w[i] * c;
       }
     }
-    return sq == 0 ? 0 : dot / (Math.sqrt(sq) * norm);
+    return dot / Math.sqrt(sumSq);
   }
 
-  /** Cosine of the tf-idf forms of two centroids. */
-  double cosine(Centroid other, TermStatistics stats) {
-    if (norm == 0 || other.norm == 0) {
+  /** Cosine of two centroids. */
+  double cosine(Centroid other) {
+    if (sumSq <= 0 || other.sumSq <= 0) {
       return 0;
     }
     Centroid small = size <= other.size ? this : other;
@@ -136,12 +111,11 @@ final class Centroid {
       if (k != EMPTY) {
         float c = large.get(k);
         if (c != 0f) {
-          double idf = stats.idf(k);
-          dot += small.values[i] * c * idf * idf;
+          dot += small.values[i] * c;
         }
       }
     }
-    return dot / (norm * other.norm);
+    return dot / Math.sqrt(sumSq * other.sumSq);
   }
 
   private void grow() {
@@ -151,29 +125,11 @@ final class Centroid {
     java.util.Arrays.fill(keys, EMPTY);
     values = new float[oldKeys.length * 2];
     size = 0;
+    sumSq = 0;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != EMPTY) {
         add(oldKeys[i], oldValues[i]);
       }
     }
-  }
-
-  void write(DataOutput out) throws IOException {
-    out.writeInt(size);
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != EMPTY) {
-        out.writeInt(keys[i]);
-        out.writeFloat(values[i]);
-      }
-    }
-  }
-
-  static Centroid read(DataInput in) throws IOException {
-    Centroid c = new Centroid();
-    int n = in.readInt();
-    for (int i = 0; i < n; i++) {
-      c.add(in.readInt(), in.readFloat());
-    }
-    return c;
   }
 }

@@ -50,12 +50,26 @@ public final class StoryClusterer {
   private static final int STATE_VERSION = 1;
   private static final FeatureSpace[] SPACES = FeatureSpace.values();
 
+  /** Score every open story while there are at most this many; else shortlist by shared terms. */
+  static final int SHORTLIST_ABOVE = 64;
+
+  /** Members (the latest) compared one by one for the nearest-member features. */
+  static final int NEAREST_MEMBERS = 24;
+
+  /** A term in more open stories than this does not shortlist them. */
+  static final int MAX_POSTINGS = 40;
+
+  /** Terms per feature space by which members are indexed and articles look for stories. */
+  static final int INDEX_TERMS = 12;
+
   private final StoryModel model;
   private final TermStatistics stats;
   private final List<Cluster> open = new ArrayList<>();
   private final List<StoryGroup> closed = new ArrayList<>();
   private final Map<String, Cluster> byArticle = new HashMap<>();
   private final Map<String, String> closedByArticle = new HashMap<>();
+  private final Map<Integer, List<Cluster>> postings = new HashMap<>();
+  private long stamp;
   private double clock = Double.NaN;
   private long seq;
 
@@ -83,13 +97,14 @@ public final class StoryClusterer {
     if (byArticle.containsKey(f.articleId()) || closedByArticle.containsKey(f.articleId())) {
       throw new IllegalArgumentException("article already clustered: " + f.articleId());
     }
-    double day = advance(f);
+    Entry e = entry(f, advance(f));
+    double day = e.day();
     Cluster best = null;
     double bestP = 0;
     List<Cluster> alsoMatching = new ArrayList<>();
     double[] x = new double[StoryModel.FEATURES.size()];
-    for (Cluster c : open) {
-      double p = model.probability(features(f, day, c, x));
+    for (Cluster c : candidates(e)) {
+      double p = model.probability(features(e, day, c, x));
       if (p >= model.joinThreshold()) {
         alsoMatching.add(c);
       }
@@ -107,18 +122,22 @@ public final class StoryClusterer {
     } else {
       target = best;
     }
-    target.add(f, day, stats);
+    target.add(e);
+    index(target, indexKeys(e));
     byArticle.put(f.articleId(), target);
     List<String> merged = new ArrayList<>();
     for (Cluster other : alsoMatching) {
-      if (other == target || other.members.isEmpty()) {
+      if (other == target || !open.contains(other)) { // already merged by this arrival
         continue;
       }
       double p = model.probability(features(target, other, x));
       if (p >= model.mergeThreshold()) {
         Cluster survivor = other.seq < target.seq ? other : target;
         Cluster absorbed = survivor == other ? target : other;
-        survivor.absorb(absorbed, stats);
+        survivor.absorb(absorbed);
+        List<Integer> keys = new ArrayList<>(absorbed.indexed);
+        unindex(absorbed);
+        index(survivor, keys.stream().mapToInt(Integer::intValue).toArray());
         for (String a : absorbed.members) {
           byArticle.put(a, survivor);
         }
@@ -135,10 +154,11 @@ public final class StoryClusterer {
    * feature rows of every open story to {@code sink} (for fitting the model on labelled data).
    */
   void addLabelled(StoryFeatures f, String key, FeatureSink sink) {
-    double day = advance(f);
+    Entry e = entry(f, advance(f));
+    double day = e.day();
     Cluster target = null;
     for (Cluster c : open) {
-      double[] x = features(f, day, c, new double[StoryModel.FEATURES.size()]);
+      double[] x = features(e, day, c, new double[StoryModel.FEATURES.size()]);
       sink.row(x, c.id.equals(key));
       if (c.id.equals(key)) {
         target = c;
@@ -148,8 +168,86 @@ public final class StoryClusterer {
       target = new Cluster(key, seq++);
       open.add(target);
     }
-    target.add(f, day, stats);
+    target.add(e);
+    index(target, indexKeys(e));
     byArticle.put(f.articleId(), target);
+  }
+
+  /**
+   * The open stories worth scoring: all of them while few, else those sharing one of the article's
+   * {@link #INDEX_TERMS} highest-weighted terms per space with one of their members'.
+   */
+  private List<Cluster> candidates(Entry e) {
+    if (open.size() <= SHORTLIST_ABOVE) {
+      return open;
+    }
+    stamp++;
+    List<Cluster> out = new ArrayList<>();
+    for (int key : indexKeys(e)) {
+      List<Cluster> list = postings.get(key);
+      if (list == null || list.size() > MAX_POSTINGS) {
+        continue; // absent, or too common to tell stories apart
+      }
+      for (Cluster c : list) {
+        if (c.stamp != stamp) {
+          c.stamp = stamp;
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The highest-weighted terms of each space of {@code e}: its index and query terms. */
+  private static int[] indexKeys(Entry e) {
+    int[] out = new int[INDEX_TERMS * SPACES.length];
+    int m = 0;
+    for (int s = 0; s < SPACES.length; s++) {
+      if (SPACES[s] == FeatureSpace.NUMBERS) {
+        continue;
+      }
+      SparseVector v = e.unit[s];
+      int n = v.size();
+      if (n <= INDEX_TERMS) {
+        System.arraycopy(v.keys(), 0, out, m, n);
+        m += n;
+        continue;
+      }
+      float[] w = v.values().clone();
+      java.util.Arrays.sort(w);
+      float cut = w[n - INDEX_TERMS];
+      int taken = 0;
+      for (int i = 0; i < n && taken < INDEX_TERMS; i++) {
+        if (v.values()[i] >= cut) {
+          out[m++] = v.keys()[i];
+          taken++;
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(out, m);
+  }
+
+  private void index(Cluster c, int[] keys) {
+    for (int k : keys) {
+      List<Cluster> list = postings.computeIfAbsent(k, x -> new ArrayList<>(2));
+      if (list.isEmpty() || list.get(list.size() - 1) != c) {
+        list.add(c);
+        c.indexed.add(k);
+      }
+    }
+  }
+
+  private void unindex(Cluster c) {
+    for (int k : c.indexed) {
+      List<Cluster> list = postings.get(k);
+      if (list != null) {
+        list.remove(c);
+        if (list.isEmpty()) {
+          postings.remove(k);
+        }
+      }
+    }
+    c.indexed.clear();
   }
 
   /** Receives labelled feature rows. */
@@ -172,6 +270,7 @@ public final class StoryClusterer {
   }
 
   private void close(Cluster c) {
+    unindex(c);
     closed.add(c.group(false));
     for (String a : c.members) {
       byArticle.remove(a);
@@ -179,10 +278,35 @@ public final class StoryClusterer {
     }
   }
 
-  private double[] features(StoryFeatures f, double day, Cluster c, double[] x) {
+  /** Unit-length tf-idf vectors of {@code f}, idf as of now. */
+  private Entry entry(StoryFeatures f, double day) {
+    SparseVector[] unit = new SparseVector[SPACES.length];
+    for (int s = 0; s < SPACES.length; s++) {
+      SparseVector v = f.vector(SPACES[s]);
+      int[] k = v.keys();
+      float[] w = v.values();
+      float[] u = new float[k.length];
+      double sq = 0;
+      for (int i = 0; i < k.length; i++) {
+        u[i] = w[i] * stats.idf(k[i]);
+        sq += (double) u[i] * u[i];
+      }
+      float scale = sq == 0 ? 0f : (float) (1 / Math.sqrt(sq));
+      for (int i = 0; i < u.length; i++) {
+        u[i] *= scale;
+      }
+      unit[s] = new SparseVector(k, u);
+    }
+    return new Entry(f.articleId(), day, unit);
+  }
+
+  /** A member as kept in an open story: id, day and unit tf-idf vectors. */
+  private record Entry(String articleId, double day, SparseVector[] unit) {}
+
+  private double[] features(Entry f, double day, Cluster c, double[] x) {
     x[0] = 1;
     for (int s = 0; s < SPACES.length; s++) {
-      x[1 + s] = c.centroids[s].cosine(f.vector(SPACES[s]), stats);
+      x[1 + s] = c.centroids[s].cosine(f.unit[s]);
     }
     double d = day - c.sumDay / c.members.size();
     x[5] = Math.exp(-d * d / (2 * model.sigmaDays() * model.sigmaDays()));
@@ -192,59 +316,50 @@ public final class StoryClusterer {
     x[8] = x[1] * x[3];
     double body = 0;
     double title = 0;
-    for (StoryFeatures m : c.features) {
-      body = Math.max(body, cosine(f.vector(FeatureSpace.BODY), m.vector(FeatureSpace.BODY)));
-      title = Math.max(title, cosine(f.vector(FeatureSpace.TITLE), m.vector(FeatureSpace.TITLE)));
+    int bs = FeatureSpace.BODY.ordinal();
+    int ts = FeatureSpace.TITLE.ordinal();
+    for (Entry m : recent(c)) {
+      body = Math.max(body, dot(f.unit[bs], m.unit[bs]));
+      title = Math.max(title, dot(f.unit[ts], m.unit[ts]));
     }
     x[9] = body;
     x[10] = title;
     return x;
   }
 
-  /** Cosine of the tf-idf forms of two article vectors, by a merge of their sorted keys. */
-  private double cosine(SparseVector a, SparseVector b) {
+  /** The story's latest {@link #NEAREST_MEMBERS} members, for the nearest-member features. */
+  private static List<Entry> recent(Cluster c) {
+    int n = c.features.size();
+    return n <= NEAREST_MEMBERS ? c.features : c.features.subList(n - NEAREST_MEMBERS, n);
+  }
+
+  /** Dot product of two sparse vectors by a merge of their sorted keys. */
+  private static double dot(SparseVector a, SparseVector b) {
     int[] ka = a.keys();
     int[] kb = b.keys();
-    if (ka.length == 0 || kb.length == 0) {
-      return 0;
-    }
     float[] va = a.values();
     float[] vb = b.values();
     double dot = 0;
-    double na = 0;
-    double nb = 0;
     int i = 0;
     int j = 0;
     while (i < ka.length && j < kb.length) {
-      if (ka[i] == kb[j]) {
-        double idf = stats.idf(ka[i]);
-        dot += va[i] * vb[j] * idf * idf;
-        i++;
-        j++;
-      } else if (ka[i] < kb[j]) {
+      int x = ka[i];
+      int y = kb[j];
+      if (x == y) {
+        dot += va[i++] * vb[j++];
+      } else if (x < y) {
         i++;
       } else {
         j++;
       }
     }
-    if (dot == 0) {
-      return 0;
-    }
-    for (int k = 0; k < ka.length; k++) {
-      double x = va[k] * stats.idf(ka[k]);
-      na += x * x;
-    }
-    for (int k = 0; k < kb.length; k++) {
-      double x = vb[k] * stats.idf(kb[k]);
-      nb += x * x;
-    }
-    return dot / Math.sqrt(na * nb);
+    return dot;
   }
 
   private double[] features(Cluster a, Cluster b, double[] x) {
     x[0] = 1;
     for (int s = 0; s < SPACES.length; s++) {
-      x[1 + s] = a.centroids[s].cosine(b.centroids[s], stats);
+      x[1 + s] = a.centroids[s].cosine(b.centroids[s]);
     }
     double d = a.sumDay / a.members.size() - b.sumDay / b.members.size();
     x[5] = Math.exp(-d * d / (2 * model.sigmaDays() * model.sigmaDays()));
@@ -254,10 +369,12 @@ public final class StoryClusterer {
     x[8] = x[1] * x[3];
     double body = 0;
     double title = 0;
-    for (StoryFeatures m : a.features) {
-      for (StoryFeatures n : b.features) {
-        body = Math.max(body, cosine(m.vector(FeatureSpace.BODY), n.vector(FeatureSpace.BODY)));
-        title = Math.max(title, cosine(m.vector(FeatureSpace.TITLE), n.vector(FeatureSpace.TITLE)));
+    int bs = FeatureSpace.BODY.ordinal();
+    int ts = FeatureSpace.TITLE.ordinal();
+    for (Entry m : recent(a)) {
+      for (Entry n : recent(b)) {
+        body = Math.max(body, dot(m.unit[bs], n.unit[bs]));
+        title = Math.max(title, dot(m.unit[ts], n.unit[ts]));
       }
     }
     x[9] = body;
@@ -344,8 +461,11 @@ public final class StoryClusterer {
     }
     int nOpen = d.readInt();
     for (int i = 0; i < nOpen; i++) {
-      Cluster c = Cluster.read(d, sc.stats);
+      Cluster c = Cluster.read(d);
       sc.open.add(c);
+      for (Entry e : c.features) {
+        sc.index(c, indexKeys(e));
+      }
       for (String a : c.members) {
         sc.byArticle.put(a, c);
       }
@@ -369,11 +489,10 @@ public final class StoryClusterer {
     return s;
   }
 
-  private static void writeFeatures(DataOutput d, StoryFeatures f) throws IOException {
+  private static void writeEntry(DataOutput d, Entry f) throws IOException {
     d.writeUTF(f.articleId());
     d.writeDouble(f.day());
-    for (FeatureSpace s : SPACES) {
-      SparseVector v = f.vector(s);
+    for (SparseVector v : f.unit()) {
       d.writeInt(v.size());
       for (int i = 0; i < v.size(); i++) {
         d.writeInt(v.keys()[i]);
@@ -382,11 +501,11 @@ public final class StoryClusterer {
     }
   }
 
-  private static StoryFeatures readFeatures(DataInput d) throws IOException {
+  private static Entry readEntry(DataInput d) throws IOException {
     String id = d.readUTF();
     double day = d.readDouble();
-    Map<FeatureSpace, SparseVector> v = new java.util.EnumMap<>(FeatureSpace.class);
-    for (FeatureSpace s : SPACES) {
+    SparseVector[] v = new SparseVector[SPACES.length];
+    for (int s = 0; s < SPACES.length; s++) {
       int n = d.readInt();
       int[] k = new int[n];
       float[] w = new float[n];
@@ -394,9 +513,9 @@ public final class StoryClusterer {
         k[i] = d.readInt();
         w[i] = d.readFloat();
       }
-      v.put(s, new SparseVector(k, w));
+      v[s] = new SparseVector(k, w);
     }
-    return new StoryFeatures(id, day, v);
+    return new Entry(id, day, v);
   }
 
   /** One open story: members, time span, centroids per feature space. */
@@ -405,7 +524,9 @@ public final class StoryClusterer {
     final long seq;
     final List<String> aliases = new ArrayList<>();
     final List<String> members = new ArrayList<>();
-    final List<StoryFeatures> features = new ArrayList<>();
+    final List<Entry> features = new ArrayList<>();
+    final List<Integer> indexed = new ArrayList<>();
+    long stamp;
     final Centroid[] centroids = new Centroid[SPACES.length];
     double first = Double.POSITIVE_INFINITY;
     double last = Double.NEGATIVE_INFINITY;
@@ -419,19 +540,19 @@ public final class StoryClusterer {
       }
     }
 
-    void add(StoryFeatures f, double day, TermStatistics stats) {
+    void add(Entry f) {
+      double day = f.day();
       members.add(f.articleId());
       features.add(f);
       first = Math.min(first, day);
       last = Math.max(last, day);
       sumDay += day;
       for (int s = 0; s < SPACES.length; s++) {
-        centroids[s].addUnit(f.vector(SPACES[s]), stats);
-        centroids[s].refresh(stats);
+        centroids[s].addAll(f.unit[s]);
       }
     }
 
-    void absorb(Cluster o, TermStatistics stats) {
+    void absorb(Cluster o) {
       members.addAll(o.members);
       features.addAll(o.features);
       aliases.add(o.id);
@@ -441,7 +562,6 @@ public final class StoryClusterer {
       sumDay += o.sumDay;
       for (int s = 0; s < SPACES.length; s++) {
         centroids[s].addAll(o.centroids[s]);
-        centroids[s].refresh(stats);
       }
     }
 
@@ -454,33 +574,29 @@ public final class StoryClusterer {
       d.writeLong(seq);
       writeStrings(d, aliases);
       d.writeInt(features.size());
-      for (StoryFeatures f : features) {
-        writeFeatures(d, f);
+      for (Entry f : features) {
+        writeEntry(d, f);
       }
       d.writeDouble(first);
       d.writeDouble(last);
       d.writeDouble(sumDay);
-      for (Centroid c : centroids) {
-        c.write(d);
-      }
     }
 
-    static Cluster read(DataInput d, TermStatistics stats) throws IOException {
+    static Cluster read(DataInput d) throws IOException {
       Cluster c = new Cluster(d.readUTF(), d.readLong());
       c.aliases.addAll(readStrings(d));
       int n = d.readInt();
       for (int i = 0; i < n; i++) {
-        StoryFeatures f = readFeatures(d);
+        Entry f = readEntry(d);
         c.features.add(f);
         c.members.add(f.articleId());
+        for (int s = 0; s < SPACES.length; s++) {
+          c.centroids[s].addAll(f.unit[s]);
+        }
       }
       c.first = d.readDouble();
       c.last = d.readDouble();
       c.sumDay = d.readDouble();
-      for (int s = 0; s < SPACES.length; s++) {
-        c.centroids[s] = Centroid.read(d);
-        c.centroids[s].refresh(stats);
-      }
       return c;
     }
   }

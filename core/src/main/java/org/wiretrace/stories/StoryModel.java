@@ -51,9 +51,11 @@ public record StoryModel(
   /** The model fitted on the dev set (see docs/stories.md for the command). */
   public static final StoryModel DEFAULT =
       new StoryModel(
-          new double[] {-6.0, 9.0, 3.0, 4.0, 1.0, 1.0, 0.5, -0.2, 4.0, 1.0, 1.0},
-          0.5,
-          0.8,
+          new double[] {
+            -3.284, 3.936, 3.710, 4.070, 1.342, -0.427, 1.430, -0.534, 1.186, 3.399, 3.982
+          },
+          0.7,
+          0.9,
           DEFAULT_SIGMA_DAYS,
           DEFAULT_WINDOW_DAYS);
 
