@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +21,17 @@ import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Ingestor;
 import org.wiretrace.ingest.JsonlReader;
 import org.wiretrace.ingest.Skipped;
+import org.wiretrace.relate.PairVerdict;
+import org.wiretrace.relate.Relater;
 import org.wiretrace.stories.ClusteringScores;
+import org.wiretrace.stories.Family;
+import org.wiretrace.stories.Story;
 import org.wiretrace.stories.StoryAnalyzer;
+import org.wiretrace.stories.StoryBuilder;
 import org.wiretrace.stories.StoryModel;
 import org.wiretrace.stories.StoryTrainer;
 import org.wiretrace.stories.StoryTrainer.Labelled;
+import org.wiretrace.text.AnalyzedArticle;
 import org.wiretrace.text.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,6 +139,9 @@ final class EvalStoriesCommand implements Callable<Integer> {
     }
     ClusteringScores s = StoryTrainer.evaluate(ordered, model);
     print(s);
+    if (out != null) {
+      writePredictions(new ArrayList<>(byId.values()), model);
+    }
     if (minBcubedF1 != null && s.bcubedF1() < minBcubedF1) {
       System.err.printf("wiretrace: B-cubed F1 %.4f is below %.4f%n", s.bcubedF1(), minBcubedF1);
       return WiretraceCli.EXIT_FAILURE;
@@ -163,6 +173,46 @@ final class EvalStoriesCommand implements Callable<Integer> {
           "pairwise  precision %.4f  recall %.4f  F1 %.4f%n",
           s.pairPrecision(), s.pairRecall(), s.pairF1());
     }
+  }
+
+  /**
+   * Stories as the pipeline builds them (clusterer, then families from the relater's verdicts on
+   * the pairs inside each story), one {"id","story","family"} line per article.
+   */
+  private void writePredictions(List<Article> articles, StoryModel model) throws IOException {
+    List<AnalyzedArticle> analyzed = articles.stream().map(AnalyzedArticle::of).toList();
+    Map<String, AnalyzedArticle> byId = new HashMap<>();
+    analyzed.forEach(a -> byId.put(a.id(), a));
+    StoryBuilder builder = new StoryBuilder(model);
+    Relater relater = Relater.standard();
+    List<PairVerdict> verdicts = new ArrayList<>();
+    for (Story story : builder.stories(analyzed, List.of())) {
+      List<String> ids = story.articleIds();
+      for (int i = 0; i < ids.size(); i++) {
+        for (int j = i + 1; j < ids.size(); j++) {
+          AnalyzedArticle a = byId.get(ids.get(i));
+          AnalyzedArticle b = byId.get(ids.get(j));
+          verdicts.add(
+              new PairVerdict(
+                  a.id(), b.id(), relater.judge(a.article(), a.tokens(), b.article(), b.tokens())));
+        }
+      }
+    }
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (Story story : builder.stories(analyzed, verdicts)) {
+        for (Family f : story.families()) {
+          for (String id : f.articleIds()) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("id", id);
+            o.put("story", story.id());
+            o.put("family", f.id());
+            w.write(JSON.writeValueAsString(o));
+            w.newLine();
+          }
+        }
+      }
+    }
+    System.out.println("predictions written to " + out);
   }
 
   private static int lineOf(Article a) {
