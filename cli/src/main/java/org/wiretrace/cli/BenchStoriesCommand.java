@@ -63,6 +63,7 @@ final class BenchStoriesCommand implements Callable<Integer> {
     long[] latencies = new long[1 << 16];
     int n = 0;
     long busy = 0;
+    long analysis = 0;
     long stories = 0;
     int maxOpen = 0;
     long skipped = 0;
@@ -83,11 +84,15 @@ final class BenchStoriesCommand implements Callable<Integer> {
     }
     articles.sort(StoryBuilder.chronological());
     double readSecs = (System.nanoTime() - readStart) / 1e9;
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStart = mx.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     try (Progress progress = Progress.of("stories", articles.size())) {
       for (Article a : articles) {
         long t0 = System.nanoTime();
         StoryFeatures f = analyzer.analyze(a, Tokens.of(a.text()));
+        long t1 = System.nanoTime();
+        analysis += t1 - t0;
         if (clusterer.storyOf(a.id()).isPresent()) {
           skipped++;
           continue;
@@ -109,6 +114,7 @@ final class BenchStoriesCommand implements Callable<Integer> {
       }
     }
     double wall = (System.nanoTime() - start) / 1e9;
+    double cpu = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     if (n == 0) {
       throw new UserException("no articles in " + file, WiretraceCli.EXIT_FAILURE);
     }
@@ -121,6 +127,18 @@ final class BenchStoriesCommand implements Callable<Integer> {
     System.out.printf(
         "clustering: %.0f articles/s (tokenize + features + cluster, one thread)%n",
         n / (busy / 1e9));
+    System.out.printf(
+        "cpu time: %.1f s on the clustering thread = %.0f articles/s per core (wall time is"
+            + " inflated when the machine is shared; load average %.1f)%n",
+        cpu,
+        n / cpu,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.printf(
+        "  of which tokenize + features %.1f s (%.0f articles/s), clustering %.1f s (%.0f articles/s)%n",
+        analysis / 1e9,
+        n / (analysis / 1e9),
+        (busy - analysis) / 1e9,
+        n / ((busy - analysis) / 1e9));
     System.out.printf(
         "wall: %.1f s clustering, %.1f s reading, parsing and sorting by date%n", wall, readSecs);
     System.out.printf(

@@ -50,8 +50,11 @@ public final class StoryClusterer {
   private static final int STATE_VERSION = 1;
   private static final FeatureSpace[] SPACES = FeatureSpace.values();
 
-  /** Score every open story while there are at most this many; else shortlist by shared terms. */
-  static final int SHORTLIST_ABOVE = 64;
+  /**
+   * Stories scored per article: all open ones while there are at most this many, else this many
+   * sharing the most (rarest) index terms with the article.
+   */
+  static final int SHORTLIST = 32;
 
   /** Members (the latest) compared one by one for the nearest-member features. */
   static final int NEAREST_MEMBERS = 24;
@@ -178,22 +181,30 @@ public final class StoryClusterer {
    * {@link #INDEX_TERMS} highest-weighted terms per space with one of their members'.
    */
   private List<Cluster> candidates(Entry e) {
-    if (open.size() <= SHORTLIST_ABOVE) {
+    if (open.size() <= SHORTLIST) {
       return open;
     }
     stamp++;
     List<Cluster> out = new ArrayList<>();
-    for (int key : indexKeys(e)) {
+    int[] keys = indexKeys(e);
+    for (int key : keys) {
       List<Cluster> list = postings.get(key);
       if (list == null || list.size() > MAX_POSTINGS) {
         continue; // absent, or too common to tell stories apart
       }
+      double weight = 1.0 / list.size();
       for (Cluster c : list) {
         if (c.stamp != stamp) {
           c.stamp = stamp;
+          c.shared = 0;
           out.add(c);
         }
+        c.shared += weight;
       }
+    }
+    if (out.size() > SHORTLIST) {
+      out.sort((a, b) -> Double.compare(b.shared, a.shared));
+      return out.subList(0, SHORTLIST);
     }
     return out;
   }
@@ -527,6 +538,7 @@ public final class StoryClusterer {
     final List<Entry> features = new ArrayList<>();
     final List<Integer> indexed = new ArrayList<>();
     long stamp;
+    double shared;
     final Centroid[] centroids = new Centroid[SPACES.length];
     double first = Double.POSITIVE_INFINITY;
     double last = Double.NEGATIVE_INFINITY;
