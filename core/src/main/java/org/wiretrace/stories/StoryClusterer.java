@@ -54,10 +54,13 @@ public final class StoryClusterer {
    * Stories scored per article: all open ones while there are at most this many, else this many
    * sharing the most (rarest) index terms with the article.
    */
-  static final int SHORTLIST = 32;
+  static final int SHORTLIST = 16;
 
   /** Members (the latest) compared one by one for the nearest-member features. */
-  static final int NEAREST_MEMBERS = 24;
+  static final int NEAREST_MEMBERS = 8;
+
+  /** Below this centroid cosine (body and title), members are not compared one by one. */
+  static final double NEAREST_MIN_COSINE = 0.05;
 
   /** A term in more open stories than this does not shortlist them. */
   static final int MAX_POSTINGS = 40;
@@ -329,6 +332,12 @@ public final class StoryClusterer {
     double title = 0;
     int bs = FeatureSpace.BODY.ordinal();
     int ts = FeatureSpace.TITLE.ordinal();
+    if (x[1] < NEAREST_MIN_COSINE && x[2] < NEAREST_MIN_COSINE) {
+      // nothing in common with the story: no member can be near (for one member, exact)
+      x[9] = x[1];
+      x[10] = x[2];
+      return x;
+    }
     for (Entry m : recent(c)) {
       body = Math.max(body, dot(f.unit[bs], m.unit[bs]));
       title = Math.max(title, dot(f.unit[ts], m.unit[ts]));

@@ -45,17 +45,20 @@ public record StoryModel(
   /** The Gaussian time width (days). */
   public static final double DEFAULT_SIGMA_DAYS = 3.0;
 
-  /** The time window (days) after which a quiet story is closed. */
-  public static final double DEFAULT_WINDOW_DAYS = 30.0;
+  /**
+   * The time window (days) after which a quiet story is closed: chosen on the dev set, whose events
+   * are reported over months (cross-validated B-cubed F1 0.917 at 365 days, 0.887 at 30).
+   */
+  public static final double DEFAULT_WINDOW_DAYS = 365.0;
 
   /** The model fitted on the dev set (see docs/stories.md for the command). */
   public static final StoryModel DEFAULT =
       new StoryModel(
           new double[] {
-            -3.284, 3.936, 3.710, 4.070, 1.342, -0.427, 1.430, -0.534, 1.186, 3.399, 3.982
+            -3.335, 3.990, 3.437, 4.071, 0.896, 0.008, 1.445, -0.460, 1.250, 3.378, 3.716
           },
           0.7,
-          0.9,
+          0.999,
           DEFAULT_SIGMA_DAYS,
           DEFAULT_WINDOW_DAYS);
 
