@@ -54,7 +54,7 @@ public final class StoryClusterer {
    * Stories scored per article: all open ones while there are at most this many, else this many
    * sharing the most (rarest) index terms with the article.
    */
-  static final int SHORTLIST = 16;
+  static final int SHORTLIST = 8;
 
   /** Members (the latest) compared one by one for the nearest-member features. */
   static final int NEAREST_MEMBERS = 8;
