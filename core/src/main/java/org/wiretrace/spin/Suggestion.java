@@ -1,0 +1,18 @@
+package org.wiretrace.spin;
+
+/**
+ * A proposed original wording for a spun phrase: the words (lower case, separated by spaces), a
+ * ranking score (higher is better), the count of the phrase in the reference corpora and the
+ * evidence that produced it, in words.
+ */
+public record Suggestion(String text, double score, int corpusCount, String evidence) {
+
+  public Suggestion {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("empty suggestion");
+    }
+    if (corpusCount < 0) {
+      throw new IllegalArgumentException("negative corpus count " + corpusCount);
+    }
+  }
+}
