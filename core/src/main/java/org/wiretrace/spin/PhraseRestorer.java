@@ -125,6 +125,7 @@ public final class PhraseRestorer {
     for (int i = 0; i < n; i++) {
       from.get(i).addAll(wordOptions(words.get(i), i));
     }
+    addContextOptions(words, from);
     for (int len = 1; len <= SpinHabits.MAX_PHRASE_WORDS; len++) {
       for (int i = 0; i + len <= n; i++) {
         from.get(i).addAll(spanOptions(words.subList(i, i + len), i));
@@ -254,6 +255,121 @@ public final class PhraseRestorer {
     list.sort(Comparator.comparingDouble(Option::prior).reversed());
     return list.size() > settings.maxOptions() ? list.subList(0, settings.maxOptions()) : list;
   }
+
+  /**
+   * Adds, for each word, the words of its wide neighbourhood ({@link #wide}) that form a corpus
+   * bigram with one of the options of a neighbouring word: candidates found from the context, as a
+   * spinner's thesaurus reaches further than WordNet's synsets.
+   */
+  private void addContextOptions(List<String> words, List<List<Option>> from) {
+    int n = words.size();
+    List<List<String>> direct = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> d = new ArrayList<>();
+      for (Option o : from.get(i)) {
+        if (o.text.indexOf(' ') < 0) {
+          d.add(o.text);
+        }
+      }
+      direct.add(d);
+    }
+    for (int i = 0; i < n; i++) {
+      String x = words.get(i);
+      Morph.Form f = Morph.analyse(x);
+      Morph.Inflection infl = wordnet.isLemma(x) ? Morph.Inflection.NONE : f.inflection();
+      java.util.Set<String> have = new java.util.HashSet<>(direct.get(i));
+      List<Option> added = new ArrayList<>();
+      for (var e : wide(x).entrySet()) {
+        String y = Morph.inflect(e.getKey(), infl);
+        if (have.contains(y) || !stats.knows(y)) {
+          continue;
+        }
+        boolean fits = false;
+        if (i + 1 < n) {
+          for (String z : direct.get(i + 1)) {
+            if (stats.count(y, z) > 0) {
+              fits = true;
+              break;
+            }
+          }
+        }
+        if (!fits && i > 0) {
+          for (String z : direct.get(i - 1)) {
+            if (stats.count(z, y) > 0) {
+              fits = true;
+              break;
+            }
+          }
+        }
+        if (fits) {
+          have.add(y);
+          added.add(
+              new Option(
+                  i,
+                  i + 1,
+                  y,
+                  settings.related() * e.getValue(),
+                  "thesaurus neighbourhood " + x + "~" + e.getKey()));
+        }
+      }
+      from.get(i).addAll(added);
+    }
+  }
+
+  private final Map<String, Map<String, Double>> wideCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The wide thesaurus neighbourhood of a word (base forms, with strengths): synonyms and their
+   * synonyms, WordNet relatives, learned habits in both directions and the synonyms of their
+   * originals; at most {@link #WIDE} words, strongest first.
+   */
+  Map<String, Double> wide(String x) {
+    return wideCache.computeIfAbsent(
+        x,
+        w -> {
+          Map<String, Double> m = new HashMap<>();
+          String b = Morph.analyse(w).base();
+          int k = 0;
+          for (var e : wordnet.synonyms(w).entrySet()) {
+            m.merge(e.getKey(), e.getValue(), Math::max);
+            if (k++ < 12) {
+              for (var g : wordnet.synonyms(e.getKey()).entrySet()) {
+                m.merge(g.getKey(), 0.35 * e.getValue() * g.getValue(), Math::max);
+              }
+              for (String o : habits.originalsOf(e.getKey()).keySet()) {
+                m.merge(o, 0.5 * e.getValue(), Math::max);
+              }
+            }
+          }
+          for (var e : wordnet.related(w).entrySet()) {
+            m.merge(e.getKey(), 0.6 * e.getValue(), Math::max);
+          }
+          for (String key : new String[] {w, b}) {
+            for (String o : habits.originalsOf(key).keySet()) {
+              m.merge(o, 1.0, Math::max);
+              for (var g : wordnet.synonyms(o).entrySet()) {
+                m.merge(g.getKey(), 0.4 * g.getValue(), Math::max);
+              }
+            }
+            for (String o : habits.spinsOf(key).keySet()) {
+              m.merge(o, 0.5, Math::max);
+            }
+          }
+          m.remove(w);
+          m.remove(b);
+          m.keySet().removeIf(t -> t.indexOf(' ') >= 0);
+          return m.entrySet().stream()
+              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+              .limit(WIDE)
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      Map.Entry::getKey, Map.Entry::getValue, (p, q) -> p, LinkedHashMap::new));
+        });
+  }
+
+  /** Largest wide neighbourhood of a word. */
+  public static final int WIDE = 400;
 
   private void addHabits(
       Map<String, Option> out,
