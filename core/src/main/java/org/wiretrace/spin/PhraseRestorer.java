@@ -159,7 +159,7 @@ public final class PhraseRestorer {
       double score = p.logPrior + settings.evidence() * evidence(p.words);
       Suggestion prev = best.get(text);
       if (prev == null || prev.score() < score) {
-        best.put(text, new Suggestion(text, score, stats.count(p.words), p.why()));
+        best.put(text, new Suggestion(text, score, stats.count(p.words), p.weakest, p.why()));
       }
     }
     return best.values().stream()
@@ -214,7 +214,8 @@ public final class PhraseRestorer {
       double strength = e.getValue();
       double prior = settings.wordnet() * strength;
       if (s.indexOf(' ') >= 0) {
-        prior *= settings.multiword();
+        // a spinner rarely turned a phrase into one word; the span options cover that case
+        continue;
       }
       put(out, new Option(i, i + 1, Morph.inflect(s, infl), prior, "WordNet " + x + "~" + s));
       if (chained++ < 12) {
@@ -368,6 +369,9 @@ public final class PhraseRestorer {
         });
   }
 
+  /** Options with a smaller prior are not considered. */
+  public static final double MIN_PRIOR = 0.01;
+
   /** Largest wide neighbourhood of a word. */
   public static final int WIDE = 400;
 
@@ -456,8 +460,13 @@ public final class PhraseRestorer {
 
   /** A partial path through the lattice. */
   private record Path(
-      List<String> words, double logPrior, double partial, boolean changed, List<String> reasons) {
-    static final Path EMPTY = new Path(List.of(), 0, 0, false, List.of());
+      List<String> words,
+      double logPrior,
+      double partial,
+      boolean changed,
+      double weakest,
+      List<String> reasons) {
+    static final Path EMPTY = new Path(List.of(), 0, 0, false, 1.0, List.of());
 
     Path extend(Option o, PhraseRestorer r) {
       List<String> w = new ArrayList<>(words.size() + 2);
@@ -472,7 +481,8 @@ public final class PhraseRestorer {
         why.add(o.why);
       }
       double ev = w.size() >= 2 ? r.evidence(w) : 0;
-      return new Path(w, lp, lp + r.settings.evidence() * ev, changed || o.why != null, why);
+      double weak = o.why != null ? Math.min(weakest, o.prior) : weakest;
+      return new Path(w, lp, lp + r.settings.evidence() * ev, changed || o.why != null, weak, why);
     }
 
     String why() {

@@ -33,6 +33,12 @@ public final class WordNetLexicon {
   /** Strength of a lemma of an adjective synset "similar to" one of the word's senses. */
   public static final double SIMILAR = 0.6;
 
+  /** Strength of a sibling (another hyponym of the word's hypernym), before the sense factor. */
+  public static final double SIBLING = 0.3;
+
+  /** Siblings taken per hypernym. */
+  public static final int MAX_SIBLINGS = 80;
+
   /** Senses of one part of speech looked at (the rest are rare senses). */
   public static final int MAX_SENSES = 6;
 
@@ -105,6 +111,18 @@ public final class WordNetLexicon {
             }
             double w = 1.0 / (1 + 0.25 * rank);
             rank++;
+            // siblings: the other hyponyms of the first hypernyms ("battle" to "war")
+            int hypernyms = 0;
+            for (PointerTarget h : s.getTargets(PointerType.HYPERNYM)) {
+              if (h instanceof Synset parent && hypernyms++ < 2 && rank <= 2) {
+                int taken = 0;
+                for (PointerTarget t : parent.getTargets(PointerType.HYPONYM)) {
+                  if (t instanceof Synset sibling && taken++ < MAX_SIBLINGS) {
+                    addLemmas(out, sibling, w * SIBLING, iw.getLemma());
+                  }
+                }
+              }
+            }
             for (PointerType type : new PointerType[] {PointerType.HYPERNYM, PointerType.HYPONYM}) {
               int taken = 0;
               for (PointerTarget t : s.getTargets(type)) {
