@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      RestoreCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })

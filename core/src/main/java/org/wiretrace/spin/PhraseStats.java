@@ -31,7 +31,7 @@ public final class PhraseStats {
   public static final String RESOURCE = "/org/wiretrace/spin/phrase-stats.bin.gz";
 
   /** Format marker of the resource. */
-  public static final int MAGIC = 0x57545032; // "WTP2"
+  public static final int MAGIC = 0x57545033; // "WTP3"
 
   private static final int BITS = 21;
   private static final long MASK = (1L << BITS) - 1;
@@ -43,6 +43,7 @@ public final class PhraseStats {
   private final int[] biCounts;
   private final long[] triKeys;
   private final int[] triCounts;
+  private final BigramFilter seen;
 
   private PhraseStats(
       long total,
@@ -51,7 +52,8 @@ public final class PhraseStats {
       long[] biKeys,
       int[] biCounts,
       long[] triKeys,
-      int[] triCounts) {
+      int[] triCounts,
+      BigramFilter seen) {
     this.total = total;
     this.ids = ids;
     this.wordCounts = wordCounts;
@@ -59,6 +61,7 @@ public final class PhraseStats {
     this.biCounts = biCounts;
     this.triKeys = triKeys;
     this.triCounts = triCounts;
+    this.seen = seen;
   }
 
   private static final class Holder {
@@ -92,7 +95,14 @@ public final class PhraseStats {
   /** An empty table (no evidence at all), for tests and as a neutral default. */
   public static PhraseStats empty() {
     return new PhraseStats(
-        0, Map.of(), new int[0], new long[0], new int[0], new long[0], new int[0]);
+        0,
+        Map.of(),
+        new int[0],
+        new long[0],
+        new int[0],
+        new long[0],
+        new int[0],
+        BigramFilter.empty());
   }
 
   private static PhraseStats read(InputStream raw) throws IOException {
@@ -111,7 +121,8 @@ public final class PhraseStats {
     }
     long[][] bi = readGrams(d);
     long[][] tri = readGrams(d);
-    return new PhraseStats(total, ids, counts, bi[0], toInts(bi[1]), tri[0], toInts(tri[1]));
+    BigramFilter seen = BigramFilter.read(d);
+    return new PhraseStats(total, ids, counts, bi[0], toInts(bi[1]), tri[0], toInts(tri[1]), seen);
   }
 
   private static long[][] readGrams(DataInput d) throws IOException {
@@ -165,6 +176,21 @@ public final class PhraseStats {
     }
     int i = Arrays.binarySearch(biKeys, key(x, y));
     return i >= 0 ? biCounts[i] : 0;
+  }
+
+  /**
+   * True when the bigram {@code a b} occurred at least {@link
+   * org.wiretrace.spin.build.PhraseStatsBuilder#MIN_SEEN} times in the corpora, even if its count
+   * was pruned (a Bloom filter: rare false positives, no false negatives).
+   */
+  public boolean seen(String a, String b) {
+    Integer x = ids.get(a);
+    Integer y = ids.get(b);
+    if (x == null || y == null) {
+      return false;
+    }
+    long k = key(x, y);
+    return Arrays.binarySearch(biKeys, k) >= 0 || seen.mightContain(k);
   }
 
   /** Count of the trigram {@code a b c} (0 when absent or pruned). */

@@ -100,7 +100,8 @@ public final class RestoreEvaluation {
     return summarise(List.of(out));
   }
 
-  private static Score summarise(List<Prediction> all) {
+  /** Accuracy of a list of predictions. */
+  public static Score summarise(List<Prediction> all) {
     int n = 0;
     int h1 = 0;
     int h3 = 0;

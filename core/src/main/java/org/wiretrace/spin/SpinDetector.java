@@ -28,11 +28,14 @@ public final class SpinDetector {
    *
    * @param minWords fewest words of a window
    * @param maxWords most words of a window
-   * @param maxObserved largest corpus count of a window that can still be spun
+   * @param maxObserved largest corpus count of a window that can still be spun (a two-word window
+   *     seen twice or more in the corpora, by the {@link PhraseStats#seen} filter, never is)
    * @param minEvidence smallest corpus count of the suggested wording
    * @param minRatio smallest ratio of the suggestion's count to the window's (both plus one)
    * @param minWordCount smallest corpus count of every word of the window (rarer words are names,
    *     typing errors or jargon, not a spinner's synonyms)
+   * @param minPrior smallest prior of the weakest substitution of the suggestion (a spinner
+   *     replaces a word by a close synonym; far-fetched links make false alarms)
    * @param minConfidence smallest confidence reported
    */
   public record Settings(
@@ -42,10 +45,11 @@ public final class SpinDetector {
       int minEvidence,
       double minRatio,
       int minWordCount,
+      double minPrior,
       double minConfidence) {
 
     /** The defaults, tuned on the dev list and on unspun news (MSRP sentences). */
-    public static final Settings DEFAULT = new Settings(2, 2, 2, 25, 40, 50, 0.5);
+    public static final Settings DEFAULT = new Settings(2, 2, 1, 25, 40, 50, 0.02, 0.5);
 
     public Settings {
       if (minWords < 1 || maxWords < minWords || maxWords > 4) {
@@ -153,7 +157,8 @@ public final class SpinDetector {
       return null;
     }
     int observed = stats.count(words);
-    if (observed > settings.maxObserved()) {
+    if (observed > settings.maxObserved()
+        || words.size() == 2 && stats.seen(words.get(0), words.get(1))) {
       return null;
     }
     List<Suggestion> s = restorer.suggest(words, SUGGESTIONS);
@@ -161,7 +166,7 @@ public final class SpinDetector {
       return null;
     }
     Suggestion best = s.get(0);
-    if (best.corpusCount() < settings.minEvidence()) {
+    if (best.corpusCount() < settings.minEvidence() || best.weakestPrior() < settings.minPrior()) {
       return null;
     }
     double ratio = (best.corpusCount() + 1.0) / (observed + 1.0);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.wiretrace.spin.BigramFilter;
 import org.wiretrace.spin.PhraseStats;
 import org.wiretrace.text.Tokens;
 
@@ -44,6 +45,9 @@ public final class PhraseStatsBuilder {
 
   /** Largest number of trigrams kept. */
   public static final int MAX_TRIGRAMS = 700_000;
+
+  /** Smallest count of a bigram recorded in the seen-bigram filter. */
+  public static final int MIN_SEEN = 2;
 
   /** Smallest count of a kept n-gram. */
   public static final int MIN_COUNT = 2;
@@ -120,6 +124,13 @@ public final class PhraseStatsBuilder {
         });
     int biMin = threshold(bi, MAX_BIGRAMS);
     long[][] bigrams = bi.atLeast(biMin);
+    long[][] seenKeys = bi.atLeast(MIN_SEEN);
+    BigramFilter seen = BigramFilter.sizedFor(seenKeys[0].length);
+    for (long k : seenKeys[0]) {
+      seen.add(k);
+    }
+    log("seen filter: %d bigrams with count >= %d", seenKeys[0].length, MIN_SEEN);
+    seenKeys = null;
     log(
         "bigrams: %d kept (count >= %d) of %d (%.0fs)",
         bigrams[0].length, biMin, bi.size(), secs(t0));
@@ -149,7 +160,7 @@ public final class PhraseStatsBuilder {
     log(
         "trigrams: %d kept (count >= %d) of %d (%.0fs)",
         trigrams[0].length, triMin, tri.size(), secs(t0));
-    write(out, total[0], words, wordCounts, bigrams, trigrams);
+    write(out, total[0], words, wordCounts, bigrams, trigrams, seen);
     log("wrote %s (%d bytes, %.0fs)", out, Files.size(out), secs(t0));
   }
 
@@ -162,7 +173,13 @@ public final class PhraseStatsBuilder {
   }
 
   private static void write(
-      Path out, long total, String[] words, int[] counts, long[][] bi, long[][] tri)
+      Path out,
+      long total,
+      String[] words,
+      int[] counts,
+      long[][] bi,
+      long[][] tri,
+      BigramFilter seen)
       throws IOException {
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
@@ -187,6 +204,7 @@ public final class PhraseStatsBuilder {
           PhraseStats.writeVarLong(d, grams[1][i]);
         }
       }
+      seen.write(d);
     }
   }
 
