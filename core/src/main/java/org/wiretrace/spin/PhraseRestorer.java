@@ -159,7 +159,9 @@ public final class PhraseRestorer {
       double score = p.logPrior + settings.evidence() * evidence(p.words);
       Suggestion prev = best.get(text);
       if (prev == null || prev.score() < score) {
-        best.put(text, new Suggestion(text, score, stats.count(p.words), p.weakest, p.why()));
+        best.put(
+            text,
+            new Suggestion(text, score, stats.count(p.words), p.weakest, p.strongest, p.why()));
       }
     }
     return best.values().stream()
@@ -465,8 +467,9 @@ public final class PhraseRestorer {
       double partial,
       boolean changed,
       double weakest,
+      double strongest,
       List<String> reasons) {
-    static final Path EMPTY = new Path(List.of(), 0, 0, false, 1.0, List.of());
+    static final Path EMPTY = new Path(List.of(), 0, 0, false, 1.0, 0.0, List.of());
 
     Path extend(Option o, PhraseRestorer r) {
       List<String> w = new ArrayList<>(words.size() + 2);
@@ -482,7 +485,9 @@ public final class PhraseRestorer {
       }
       double ev = w.size() >= 2 ? r.evidence(w) : 0;
       double weak = o.why != null ? Math.min(weakest, o.prior) : weakest;
-      return new Path(w, lp, lp + r.settings.evidence() * ev, changed || o.why != null, weak, why);
+      double strong = o.why != null ? Math.max(strongest, o.prior) : strongest;
+      return new Path(
+          w, lp, lp + r.settings.evidence() * ev, changed || o.why != null, weak, strong, why);
     }
 
     String why() {

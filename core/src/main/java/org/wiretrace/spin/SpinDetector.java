@@ -36,6 +36,8 @@ public final class SpinDetector {
    *     typing errors or jargon, not a spinner's synonyms)
    * @param minPrior smallest prior of the weakest substitution of the suggestion (a spinner
    *     replaces a word by a close synonym; far-fetched links make false alarms)
+   * @param minLemmaPrior the same when the suggestion is a WordNet multiword lemma (a fixed
+   *     expression such as "cold war", which is evidence in itself)
    * @param minConfidence smallest confidence reported
    */
   public record Settings(
@@ -46,10 +48,11 @@ public final class SpinDetector {
       double minRatio,
       int minWordCount,
       double minPrior,
+      double minLemmaPrior,
       double minConfidence) {
 
     /** The defaults, tuned on the dev list and on unspun news (MSRP sentences). */
-    public static final Settings DEFAULT = new Settings(2, 2, 1, 25, 40, 50, 0.02, 0.5);
+    public static final Settings DEFAULT = new Settings(2, 2, 1, 25, 40, 50, 0.15, 0.01, 0.85);
 
     public Settings {
       if (minWords < 1 || maxWords < minWords || maxWords > 4) {
@@ -63,6 +66,9 @@ public final class SpinDetector {
       }
     }
   }
+
+  /** Confidence logit removed when only one word of the window changes. */
+  public static final double SINGLE_CHANGE_PENALTY = 1.5;
 
   /** Suggestions kept per phrase (the first is the suggestion, the rest alternatives). */
   public static final int SUGGESTIONS = 4;
@@ -79,13 +85,19 @@ public final class SpinDetector {
           "which", "what", "when", "where", "how", "why", "all", "any", "some", "has", "have",
           "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must",
           "shall", "should", "into", "onto", "up", "down", "out", "over", "about", "after",
-          "before", "s", "also", "just", "very", "more", "most", "said", "says", "mr", "ms");
+          "before", "s", "also", "just", "very", "more", "most", "said", "says", "mr", "ms", "one",
+          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second",
+          "third", "last", "next", "get", "got", "make", "made", "like", "now", "only", "even",
+          "well", "same", "other", "another", "such", "me", "us", "them", "him", "new", "old",
+          "off", "again", "back", "still");
 
   private final PhraseRestorer restorer;
   private final PhraseStats stats;
   private final Settings settings;
+  private final WordNetLexicon lexicon;
 
   public SpinDetector(PhraseRestorer restorer, Settings settings) {
+    this.lexicon = WordNetLexicon.shared();
     this.restorer = Objects.requireNonNull(restorer, "restorer");
     this.stats = restorer.stats();
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -124,6 +136,29 @@ public final class SpinDetector {
       }
     }
     return out;
+  }
+
+  /**
+   * True when every changed word is a content word replaced by a content word (a spinner swaps
+   * nouns, verbs and adjectives, not function words or numbers).
+   */
+  static boolean plausibleSubstitution(List<String> window, String[] suggestion) {
+    if (window.size() == suggestion.length) {
+      for (int k = 0; k < suggestion.length; k++) {
+        String a = window.get(k);
+        String b = suggestion[k];
+        if (!a.equals(b) && (FUNCTION_WORDS.contains(a) || FUNCTION_WORDS.contains(b))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (String b : suggestion) {
+      if (FUNCTION_WORDS.contains(b) && !window.contains(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean breaks(Tokens t, int from, int to) {
@@ -166,17 +201,45 @@ public final class SpinDetector {
       return null;
     }
     Suggestion best = s.get(0);
-    if (best.corpusCount() < settings.minEvidence() || best.weakestPrior() < settings.minPrior()) {
+    if (best.corpusCount() < settings.minEvidence()) {
       return null;
+    }
+    boolean lemma = best.text().indexOf(' ') > 0 && lexicon.isLemma(best.text());
+    // every substitution a close one; in a fixed expression one of them may be looser
+    if (best.strongestPrior() < settings.minPrior()
+        || best.weakestPrior() < (lemma ? settings.minLemmaPrior() : settings.minPrior())) {
+      return null;
+    }
+    String[] suggested = best.text().split(" ");
+    int changed = 0;
+    for (int k = 0; k < suggested.length; k++) {
+      changed += k >= words.size() || !words.get(k).equals(suggested[k]) ? 1 : 0;
     }
     double ratio = (best.corpusCount() + 1.0) / (observed + 1.0);
     if (ratio < settings.minRatio()) {
       return null;
     }
     double margin = s.size() > 1 ? best.score() - s.get(1).score() : 2.0;
-    double z = 0.6 * Math.log(ratio / settings.minRatio()) + 0.5 * best.score() + 0.5 * margin - 1;
+    // one changed word in a rare phrase is often just an unusual phrase: ask for more evidence
+    double z =
+        0.6 * Math.log(ratio / settings.minRatio())
+            + 0.5 * best.score()
+            + 0.5 * margin
+            - (changed <= 1 ? SINGLE_CHANGE_PENALTY : 0)
+            - 1;
     double confidence = 1 / (1 + Math.exp(-z));
     if (confidence < settings.minConfidence()) {
+      return null;
+    }
+    if (!plausibleSubstitution(words, suggested)) {
+      return null;
+    }
+    // a capitalised (name-like) phrase is restored only to a named concept WordNet knows
+    boolean named = false;
+    for (int k = from; k < to; k++) {
+      named |= t.isCapitalized(k) && !t.startsSentence(k);
+    }
+    if (named && !lemma) {
       return null;
     }
     List<String> alternatives = new ArrayList<>();

@@ -3,11 +3,16 @@ package org.wiretrace.spin;
 /**
  * A proposed original wording for a spun phrase: the words (lower case, separated by spaces), a
  * ranking score (higher is better), the count of the phrase in the reference corpora, the prior of
- * the weakest substitution it makes (how directly every changed word is linked to its spun word)
- * and the evidence that produced it, in words.
+ * the weakest and of the strongest substitution it makes (how directly the changed words are linked
+ * to the spun words) and the evidence that produced it, in words.
  */
 public record Suggestion(
-    String text, double score, int corpusCount, double weakestPrior, String evidence) {
+    String text,
+    double score,
+    int corpusCount,
+    double weakestPrior,
+    double strongestPrior,
+    String evidence) {
 
   public Suggestion {
     if (text == null || text.isBlank()) {
