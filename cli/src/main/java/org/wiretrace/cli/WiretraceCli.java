@@ -23,11 +23,15 @@ import picocli.CommandLine.Command;
       "  wiretrace scan examples/              report on a folder of articles",
       "  wiretrace compare a.txt b.html        verdict and aligned passages for one pair",
       "  wiretrace report --html out.html      the report for everything in the store",
+      "  wiretrace restore spun.txt            flag spun phrases, restore the original wording",
       "",
       "Exit codes: 0 success, 1 no input could be processed or a quality gate failed, 2 usage error."
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      ScanCommand.class,
+      CompareCommand.class,
+      ReportCommand.class,
       RestoreCommand.class,
       EvalCommand.class,
       BenchCommand.class,
@@ -44,8 +48,13 @@ public final class WiretraceCli {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (used by tests). */
+  /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line (error handlers and exit codes set), ready to execute. */
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new WiretraceCli());
     cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
     cl.setParameterExceptionHandler(
@@ -62,7 +71,7 @@ public final class WiretraceCli {
           }
           throw ex;
         });
-    return cl.execute(args);
+    return cl;
   }
 
   /** The version from the jar manifest (or "dev" when run from classes). */
