@@ -60,7 +60,7 @@ public final class PhraseRestorer {
 
     /** The defaults, tuned by cross-validation on the dev list. */
     public static final Settings DEFAULT =
-        new Settings(0.30, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 40, 250);
+        new Settings(0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 40, 250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
