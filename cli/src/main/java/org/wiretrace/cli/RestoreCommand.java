@@ -24,26 +24,28 @@ import picocli.CommandLine.Spec;
     name = "restore",
     mixinStandardHelpOptions = true,
     description = {
-      "Find the phrases of an article that read as synonym-spun (\"tortured phrases\") and",
-      "propose the original wording, with a confidence and the evidence.",
+      "Find the phrases of an article that read as synonym-spun (\"tortured",
+      "phrases\") and propose the original wording, with a confidence and the",
+      "evidence.",
       "",
-      "Without --source the restoration is intrinsic: candidates come from WordNet synonyms and",
-      "the spinners' substitution habits learned from published tortured phrases, ranked by",
-      "phrase statistics of news and science corpora shipped with Wiretrace. With --source the",
-      "source is aligned against the article and every substituted word gets the source's",
-      "exact wording.",
+      "Without --source the restoration is intrinsic: candidates come from WordNet",
+      "synonyms and the spinners' substitution habits learned from published",
+      "tortured phrases, ranked by phrase statistics of news and science corpora",
+      "shipped with Wiretrace. With --source the source is aligned against the",
+      "article and every substituted word gets the source's exact wording.",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  wiretrace restore spun.txt                     highlight restored wording",
-      "  wiretrace restore spun.txt --json              spin_score, phrases, restored_text",
-      "  wiretrace restore spun.html --source wire.txt  exact original words from the source",
+      "  wiretrace restore spun.txt               highlight the restored wording",
+      "  wiretrace restore spun.txt --json        spin_score, phrases, restored_text",
+      "  wiretrace restore spun.html --source wire.txt",
+      "                                           exact original words from the source",
       "",
-      "JSON: {\"spin_score\":0..1,\"phrases\":[{\"start\",\"end\",\"text\",\"suggestion\",",
-      "\"alternatives\",\"confidence\",\"evidence\"}],\"restored_text\"}; start/end are Java",
-      "String indices into the article text as read."
+      "JSON: {\"spin_score\":0..1, \"phrases\":[{\"start\",\"end\",\"text\",",
+      "\"suggestion\",\"alternatives\",\"confidence\",\"evidence\"}], \"restored_text\"};",
+      "start/end are Java String indices into the article text as read."
     })
 final class RestoreCommand implements Callable<Integer> {
 
