@@ -36,8 +36,8 @@ public final class SpinDetector {
    *     typing errors or jargon, not a spinner's synonyms)
    * @param minPrior smallest prior of the weakest substitution of the suggestion (a spinner
    *     replaces a word by a close synonym; far-fetched links make false alarms)
-   * @param minLemmaPrior the same when the suggestion is a WordNet multiword lemma (a fixed
-   *     expression such as "cold war", which is evidence in itself)
+   * @param minLemmaPrior the same for a capitalised (name-like) window whose suggestion is a
+   *     WordNet multiword lemma (a fixed expression such as "Cold War", evidence in itself)
    * @param minConfidence smallest confidence reported
    */
   public record Settings(
@@ -205,9 +205,15 @@ public final class SpinDetector {
       return null;
     }
     boolean lemma = best.text().indexOf(' ') > 0 && lexicon.isLemma(best.text());
-    // every substitution a close one; in a fixed expression one of them may be looser
+    boolean named = false;
+    for (int k = from; k < to; k++) {
+      named |= t.isCapitalized(k) && !t.startsSentence(k);
+    }
+    // every substitution a close one; in a name-like phrase restored to a fixed expression
+    // ("Chilly Battle" to "Cold War") one of them may be looser
+    boolean loose = named && lemma;
     if (best.strongestPrior() < settings.minPrior()
-        || best.weakestPrior() < (lemma ? settings.minLemmaPrior() : settings.minPrior())) {
+        || best.weakestPrior() < (loose ? settings.minLemmaPrior() : settings.minPrior())) {
       return null;
     }
     String[] suggested = best.text().split(" ");
@@ -235,10 +241,6 @@ public final class SpinDetector {
       return null;
     }
     // a capitalised (name-like) phrase is restored only to a named concept WordNet knows
-    boolean named = false;
-    for (int k = from; k < to; k++) {
-      named |= t.isCapitalized(k) && !t.startsSentence(k);
-    }
     if (named && !lemma) {
       return null;
     }

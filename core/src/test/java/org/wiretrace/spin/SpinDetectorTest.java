@@ -17,8 +17,8 @@ class SpinDetectorTest {
       delimiter = '|',
       value = {
         "The hospital said there is a pressing want for nurses this winter.|pressing want|urgent need",
-        "Relations between the two blocs recalled the chilly battle of the last century."
-            + "|chilly battle|cold war",
+        "The mayor promised a better catastrophe response before the storm season."
+            + "|catastrophe response|disaster response",
         "The overseas ministry declined to comment on the report.|overseas ministry|foreign ministry"
       })
   void restoresHandSpunSentences(String sentence, String spun, String original) {
