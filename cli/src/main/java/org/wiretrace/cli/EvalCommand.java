@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EvalExtractCommand.class,
       EvalAlignCommand.class,
       EvalAlignCorpusCommand.class,
-      EvalStoriesCommand.class
+      EvalStoriesCommand.class,
+      EvalRestoreCommand.class
     })
 final class EvalCommand {}
