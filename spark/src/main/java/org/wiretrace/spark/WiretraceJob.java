@@ -341,6 +341,8 @@ public final class WiretraceJob {
     s.families().forEach(f -> fams.add(f.id()));
     ArrayNode ids = o.putArray("article_ids");
     s.articleIds().forEach(ids::add);
+    ArrayNode merged = o.putArray("merged_ids");
+    s.mergedIds().forEach(merged::add);
     return o.toString();
   }
 
