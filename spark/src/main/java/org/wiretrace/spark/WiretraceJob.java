@@ -18,7 +18,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
@@ -273,7 +272,7 @@ public final class WiretraceJob {
 
     // 6. outputs
     String out = options.output();
-    write(spark, edges.map(Edge::json), out, "pairs");
+    write(spark, edges.map(Edge::json), out, "pairs", PAIRS_SCHEMA);
     List<String> storyLines = new ArrayList<>();
     List<String> familyLines = new ArrayList<>();
     for (Story s : stories) {
@@ -282,11 +281,11 @@ public final class WiretraceJob {
         familyLines.add(familyJson(s, f));
       }
     }
-    write(spark, sc.parallelize(storyLines, 1), out, "stories");
-    write(spark, sc.parallelize(familyLines, 1), out, "families");
+    write(spark, sc.parallelize(storyLines, 1), out, "stories", STORIES_SCHEMA);
+    write(spark, sc.parallelize(familyLines, 1), out, "families", FAMILIES_SCHEMA);
     JavaRDD<SkippedRow> allSkipped = skipped.union(duplicates);
-    write(spark, allSkipped.map(WiretraceJob::skippedJson), out, "skipped");
-    write(spark, byId.values().map(WiretraceJob::articleJson), out, "articles");
+    write(spark, allSkipped.map(WiretraceJob::skippedJson), out, "skipped", SKIPPED_SCHEMA);
+    write(spark, byId.values().map(WiretraceJob::articleJson), out, "articles", ARTICLES_SCHEMA);
     Summary summary =
         new Summary(
             analyzed.size(),
@@ -324,11 +323,42 @@ public final class WiretraceJob {
     return files;
   }
 
-  private static void write(SparkSession spark, JavaRDD<String> json, String out, String name) {
+  /** The Parquet schemas of the outputs (explicit: no inference pass, and empty outputs work). */
+  static final String EDIT =
+      "STRUCT<op: STRING, a_start: INT, a_end: INT, b_start: INT, b_end: INT, a_text: STRING,"
+          + " b_text: STRING>";
+
+  static final String PAIRS_SCHEMA =
+      "relation STRING, a STRUCT<id: STRING, chars: INT, coverage: DOUBLE>, b STRUCT<id: STRING,"
+          + " chars: INT, coverage: DOUBLE>, story_similarity DOUBLE, alignments"
+          + " ARRAY<STRUCT<a_start: INT, a_end: INT, b_start: INT, b_end: INT, kind: STRING,"
+          + " edits: ARRAY<"
+          + EDIT
+          + ">>>";
+
+  static final String STORIES_SCHEMA =
+      "id STRING, title STRING, families ARRAY<STRING>, article_ids ARRAY<STRING>,"
+          + " merged_ids ARRAY<STRING>";
+
+  static final String FAMILIES_SCHEMA =
+      "id STRING, story_id STRING, original_id STRING, members ARRAY<STRUCT<article_id: STRING,"
+          + " relation: STRING, coverage: DOUBLE, source_id: STRING>>";
+
+  static final String SKIPPED_SCHEMA = "path STRING, locator STRING, reason STRING";
+
+  static final String ARTICLES_SCHEMA =
+      "id STRING, origin STRING, title STRING, chars INT, published STRING, url STRING";
+
+  private static void write(
+      SparkSession spark, JavaRDD<String> json, String out, String name, String schema) {
     Dataset<String> lines = spark.createDataset(json.rdd(), Encoders.STRING());
     lines.write().text(out + "/" + name + ".jsonl");
-    Dataset<Row> rows = spark.read().json(lines);
-    rows.write().parquet(out + "/" + name + ".parquet");
+    spark
+        .read()
+        .schema(schema)
+        .json(spark.read().textFile(out + "/" + name + ".jsonl"))
+        .write()
+        .parquet(out + "/" + name + ".parquet");
   }
 
   private static final ObjectMapper MAPPER = ReportJson.MAPPER;
