@@ -25,6 +25,9 @@ public final class SpinFeatures {
   /** Default number of immutables per n-gram. */
   public static final int DEFAULT_N = 4;
 
+  /** At most this many name grams are kept: the smallest hashes (a bottom-k sample). */
+  public static final int MAX_NAME_GRAMS = 128;
+
   /** Length of the character grams of names. */
   public static final int NAME_GRAM = 4;
 
@@ -122,6 +125,8 @@ public final class SpinFeatures {
         out[c++] = (int) (Hash64.of(w, s, s + NAME_GRAM) >>> 32);
       }
     }
-    return SortedSets.distinct(Arrays.copyOf(out, c));
+    int[] all = SortedSets.distinct(Arrays.copyOf(out, c));
+    // a bottom-k sample keeps long texts' name grams bounded
+    return all.length > MAX_NAME_GRAMS ? Arrays.copyOf(all, MAX_NAME_GRAMS) : all;
   }
 }

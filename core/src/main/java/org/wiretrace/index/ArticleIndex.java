@@ -45,6 +45,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -54,6 +55,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -64,6 +66,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.wiretrace.fingerprint.Fingerprint;
 import org.wiretrace.fingerprint.Fingerprinter;
+import org.wiretrace.fingerprint.SortedSets;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.text.Tokens;
 
@@ -93,6 +96,12 @@ public final class ArticleIndex implements Closeable {
   /** Default number of candidates returned by {@link #candidates(Fingerprint, String, int)}. */
   public static final int DEFAULT_CANDIDATES = 20;
 
+  /** Spin evidence counts this much against shingle evidence in the ranking score. */
+  public static final double SPIN_WEIGHT = 0.95;
+
+  /** Terms per family (sampled shingles, immutable n-grams) used in a candidate query. */
+  public static final int QUERY_TERMS = 64;
+
   /** Spin and name terms found in more than this share of articles are not used in queries. */
   public static final double MAX_TERM_SHARE = 0.002;
 
@@ -107,6 +116,17 @@ public final class ArticleIndex implements Closeable {
     TERM.setTokenized(false);
     TERM.freeze();
   }
+
+  /** Searchers without the query cache: candidate queries are all different. */
+  private static final SearcherFactory NO_CACHE =
+      new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher s = new IndexSearcher(reader);
+          s.setQueryCache(null);
+          return s;
+        }
+      };
 
   private final Path path;
   private final Directory dir;
@@ -158,7 +178,7 @@ public final class ArticleIndex implements Closeable {
       long next = data == null ? 0 : Long.parseLong(data.getOrDefault(KEY_SEQ, "0"));
       ArticleIndex index;
       try {
-        index = new ArticleIndex(path, dir, w, new SearcherManager(w, null), next);
+        index = new ArticleIndex(path, dir, w, new SearcherManager(w, NO_CACHE), next);
       } catch (IOException | RuntimeException e) {
         w.rollback();
         throw e;
@@ -197,7 +217,7 @@ public final class ArticleIndex implements Closeable {
       }
       SearcherManager sm;
       try {
-        sm = new SearcherManager(dir, null);
+        sm = new SearcherManager(dir, NO_CACHE);
       } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
         throw corrupt(path, e);
       }
@@ -344,6 +364,14 @@ public final class ArticleIndex implements Closeable {
 
   /** Adds, replaces or skips {@code article} whose tokens are already at hand. */
   public PutResult put(Article article, Tokens tokens) throws IOException {
+    return put(article, fingerprinter.of(tokens));
+  }
+
+  /**
+   * Adds, replaces or skips {@code article} whose fingerprint (by this index's {@link
+   * #fingerprinter()}) is already at hand.
+   */
+  public PutResult put(Article article, Fingerprint fp) throws IOException {
     String hash = contentHash(article);
     IndexSearcher s = searchers.acquire();
     PutResult result;
@@ -358,7 +386,6 @@ public final class ArticleIndex implements Closeable {
     } finally {
       searchers.release(s);
     }
-    Fingerprint fp = fingerprinter.of(tokens);
     writer()
         .updateDocument(
             new Term(F_ID, article.id()), document(article, hash, fp, seq.getAndIncrement()));
@@ -608,13 +635,12 @@ public final class ArticleIndex implements Closeable {
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TERM_SHARE));
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       int clauses = 0;
-      clauses += addTerms(q, F_LSH, longs(fp.bandKeys()), 1f, reader, Integer.MAX_VALUE);
+      clauses += addTerms(q, F_LSH, longs(fp.bandKeys()), 1f, s, Integer.MAX_VALUE);
       if (fp.shortShingles().length > 0) {
-        clauses += addTerms(q, F_SHORT, longs(fp.shortShingles()), 1f, reader, Integer.MAX_VALUE);
+        clauses += addTerms(q, F_SHORT, longs(fp.shortShingles()), 1f, s, Integer.MAX_VALUE);
       }
-      clauses += addTerms(q, F_SAMPLE, longs(fp.sample()), 1f, reader, Integer.MAX_VALUE);
-      clauses += addTerms(q, F_SPIN, ints(fp.spinGrams()), 1f, reader, maxDf);
-      clauses += addTerms(q, F_NAMES, ints(fp.nameGrams()), 0.3f, reader, maxDf);
+      clauses += addTerms(q, F_SAMPLE, longs(fp.sample()), 1f, s, Integer.MAX_VALUE);
+      clauses += addTerms(q, F_SPIN, ints(fp.spinGrams()), 1f, s, maxDf);
       if (clauses == 0) {
         return List.of();
       }
@@ -623,18 +649,26 @@ public final class ArticleIndex implements Closeable {
       ScoreDoc[] hits = td.scoreDocs.clone();
       java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
       List<LeafReaderContext> leaves = reader.leaves();
+      LeafReaderContext leaf = null;
+      SortedDocValues ids = null;
+      BinaryDocValues fps = null;
       for (ScoreDoc h : hits) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        if (l != leaf) {
+          leaf = l;
+          ids = l.reader().getSortedDocValues(F_ID);
+          fps = l.reader().getBinaryDocValues(F_FP);
+        }
         int local = h.doc - leaf.docBase;
-        SortedDocValues ids = leaf.reader().getSortedDocValues(F_ID);
-        if (ids == null || !ids.advanceExact(local)) {
+        if (ids == null || fps == null || !ids.advanceExact(local) || !fps.advanceExact(local)) {
           continue;
         }
         String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
         if (id.equals(excludeId)) {
           continue;
         }
-        out.add(candidate(id, fp, fingerprint(reader, h.doc)));
+        BytesRef b = fps.binaryValue();
+        out.add(candidate(id, fp, Fingerprint.decode(b.bytes, b.offset, b.length)));
       }
       out.sort(
           Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
@@ -698,13 +732,24 @@ public final class ArticleIndex implements Closeable {
   /** The evidence between a query fingerprint and an indexed one. */
   public static Candidate candidate(String id, Fingerprint query, Fingerprint other) {
     double jaccard = query.jaccard(other);
-    double containment = query.containmentIn(other);
-    double coverage = other.containmentIn(query);
-    double spin = query.spinContainmentIn(other);
-    double spinCoverage = other.spinContainmentIn(query);
+    double containment;
+    double coverage;
+    if (query.shortShingles().length == 0 && other.shortShingles().length == 0) {
+      // both long: one intersection of the samples serves both directions
+      int inter = SortedSets.intersection(query.sample(), other.sample());
+      containment = query.sample().length == 0 ? 0 : (double) inter / query.sample().length;
+      coverage = other.sample().length == 0 ? 0 : (double) inter / other.sample().length;
+    } else {
+      containment = query.containmentIn(other);
+      coverage = other.containmentIn(query);
+    }
+    int spinInter = SortedSets.intersection(query.spinGrams(), other.spinGrams());
+    double spin = query.spinGrams().length == 0 ? 0 : (double) spinInter / query.spinGrams().length;
+    double spinCoverage =
+        other.spinGrams().length == 0 ? 0 : (double) spinInter / other.spinGrams().length;
     double names = query.nameContainmentIn(other);
     double score = Math.max(jaccard, Math.max(containment, coverage));
-    score = Math.max(score, Math.max(spin, spinCoverage) * 0.95);
+    score = Math.max(score, Math.max(spin, spinCoverage) * SPIN_WEIGHT);
     return new Candidate(id, jaccard, containment, coverage, spin, spinCoverage, names, score);
   }
 
@@ -713,26 +758,27 @@ public final class ArticleIndex implements Closeable {
       String field,
       BytesRef[] terms,
       float weight,
-      IndexReader reader,
+      IndexSearcher s,
       int maxDf)
       throws IOException {
     if (terms.length == 0) {
       return 0;
     }
-    // cap each family of terms so the query stays within Lucene's clause limit
-    int cap = 240;
-    int step = Math.max(1, (terms.length + cap - 1) / cap);
-    List<Term> kept = new ArrayList<>();
-    for (int i = 0; i < terms.length; i += step) {
+    // at most QUERY_TERMS per family: the smallest hashes, a bottom-k sample that two similar
+    // sets share in proportion to their overlap (Broder 1997). Term states are looked up once and
+    // reused by the query; terms absent from the index are left out.
+    List<TermQuery> kept = new ArrayList<>();
+    for (int i = 0; i < terms.length && kept.size() < QUERY_TERMS; i++) {
       Term t = new Term(field, terms[i]);
-      if (maxDf == Integer.MAX_VALUE || reader.docFreq(t) <= maxDf) {
-        kept.add(t);
+      TermStates states = TermStates.build(s, t, true);
+      int df = states.docFreq();
+      if (df > 0 && df <= maxDf) {
+        kept.add(new TermQuery(t, states));
       }
     }
-    float w = weight / Math.max(1, kept.size());
-    for (Term t : kept) {
-      q.add(
-          new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), w), BooleanClause.Occur.SHOULD);
+    float w = weight / Math.max(1, Math.min(terms.length, QUERY_TERMS));
+    for (TermQuery t : kept) {
+      q.add(new BoostQuery(new ConstantScoreQuery(t), w), BooleanClause.Occur.SHOULD);
     }
     return kept.size();
   }
