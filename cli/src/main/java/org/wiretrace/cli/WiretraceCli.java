@@ -28,6 +28,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      ScanCommand.class,
+      CompareCommand.class,
+      ReportCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })
@@ -43,8 +46,13 @@ public final class WiretraceCli {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (used by tests). */
+  /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line (error handlers and exit codes set), ready to execute. */
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new WiretraceCli());
     cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
     cl.setParameterExceptionHandler(
@@ -61,7 +69,7 @@ public final class WiretraceCli {
           }
           throw ex;
         });
-    return cl.execute(args);
+    return cl;
   }
 
   /** The version from the jar manifest (or "dev" when run from classes). */

@@ -42,10 +42,19 @@ public final class Ingestor {
     }
     List<Path> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(path)) {
-      walk.filter(Files::isRegularFile)
+      walk.filter(p -> !Files.isDirectory(p))
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted(Comparator.comparing(Path::toString))
-          .forEach(files::add);
+          .forEach(
+              p -> {
+                if (Files.isRegularFile(p)) {
+                  files.add(p);
+                } else {
+                  listener.skipped(
+                      new Skipped(
+                          p.toString(), "", "not a regular file (broken link, device or pipe)"));
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       listener.skipped(new Skipped(path.toString(), "", "cannot list folder: " + e.getMessage()));
     }

@@ -1,0 +1,236 @@
+package org.wiretrace.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.wiretrace.align.Alignment;
+import org.wiretrace.align.Edit;
+import org.wiretrace.align.Passage;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.ingest.Skipped;
+import org.wiretrace.pipeline.ScanResult;
+import org.wiretrace.relate.PairVerdict;
+import org.wiretrace.stories.Family;
+import org.wiretrace.stories.Member;
+import org.wiretrace.stories.Story;
+
+/**
+ * The scan report as one self-contained HTML file (inline CSS, no script, no external asset):
+ * stories, families as provenance tables, and for each copy its text with the word-level changes
+ * against its source marked (kept, <del>replaced</del><ins>replacement</ins>, inserted, deleted).
+ * Everything from articles is HTML-escaped. Stateless and thread-safe.
+ */
+public final class HtmlReport {
+
+  /** Copies longer than this (characters) are listed without the marked-up text. */
+  public static final int MAX_DIFF_CHARS = 60_000;
+
+  private static final String CSS =
+      """
+      :root{--fg:#1d2433;--muted:#5f6b7a;--line:#d9dee5;--keep:#1d2433;--ins:#0b6b3a;--insbg:#dcf5e6;
+      --del:#9b1c1c;--delbg:#fde2e2;--acc:#2354a5}
+      *{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--fg);
+      margin:0 auto;max-width:1100px;padding:16px}
+      h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin:1.4em 0 .3em;border-top:2px solid var(--line);padding-top:.6em}
+      h3{font-size:1em;margin:1em 0 .3em;color:var(--muted)}
+      .summary{color:var(--muted)}table{border-collapse:collapse;width:100%;margin:.3em 0}
+      th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
+      th{font-size:.85em;color:var(--muted);font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
+      .rel{font-size:.8em;font-weight:700;padding:1px 6px;border-radius:8px;background:#eef2f8;white-space:nowrap}
+      .ORIGINAL{background:#e3ecfb;color:var(--acc)}.SPUN,.MIS_ENCODED{background:#fff1d6;color:#8a5a00}
+      .DUPLICATE,.EXCERPT{background:#e6f4ea;color:#1e6b35}.EDITED{background:#f3e8fd;color:#6a2c9c}
+      details{margin:.3em 0 .8em}summary{cursor:pointer;color:var(--acc)}
+      .text{white-space:pre-wrap;border:1px solid var(--line);border-radius:6px;padding:10px;background:#fbfcfd}
+      ins{text-decoration:none;background:var(--insbg);color:var(--ins)}del{background:var(--delbg);color:var(--del)}
+      .sub{border-bottom:1px dotted var(--del)}.unaligned{color:var(--muted)}
+      .legend span{margin-right:1em}code{font-size:.9em}
+      @media (max-width:700px){td:nth-child(4),th:nth-child(4){display:none}body{padding:8px}}
+      """;
+
+  private HtmlReport() {}
+
+  public static String render(ScanResult r) {
+    Map<String, Article> byId = ReportJson.byId(r);
+    StringBuilder sb = new StringBuilder(1 << 16);
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+        .append("<title>Wiretrace report</title><style>")
+        .append(CSS)
+        .append("</style></head><body>\n<h1>Wiretrace report</h1>\n");
+    long families = r.stories().stream().mapToLong(s -> s.families().size()).sum();
+    sb.append("<p class=\"summary\">")
+        .append(r.articles().size())
+        .append(" articles, ")
+        .append(r.stories().size())
+        .append(" stories, ")
+        .append(families)
+        .append(" text families, ")
+        .append(r.skipped().size())
+        .append(" skipped.</p>\n")
+        .append(
+            "<p class=\"legend\"><span>Marks in copies:</span><span><ins>inserted</ins></span>"
+                + "<span><del>deleted</del></span><span><del>original</del><ins>replacement</ins>"
+                + " substituted</span><span class=\"unaligned\">not from the source</span></p>\n");
+    int n = 1;
+    for (Story s : r.stories()) {
+      sb.append("<section class=\"story\" id=\"")
+          .append(esc(s.id()))
+          .append("\"><h2>Story ")
+          .append(n++)
+          .append(": ")
+          .append(esc(s.title()))
+          .append("</h2>\n<p class=\"summary\">")
+          .append(s.articleIds().size())
+          .append(" articles, ")
+          .append(s.families().size())
+          .append(" text families &middot; <code>")
+          .append(esc(s.id()))
+          .append("</code></p>\n");
+      int f = 1;
+      for (Family fam : s.families()) {
+        sb.append("<h3>Family ")
+            .append(f++)
+            .append(" &middot; <code>")
+            .append(esc(fam.id()))
+            .append("</code></h3>\n");
+        sb.append(
+            "<table><tr><th>Article</th><th>Relation</th><th>Coverage</th><th>Published</th>"
+                + "<th>Source</th></tr>\n");
+        for (Member m : fam.members()) {
+          Article a = byId.get(m.articleId());
+          boolean original = m.articleId().equals(m.sourceId());
+          sb.append("<tr><td>")
+              .append(esc(a == null ? m.articleId() : title(a)))
+              .append("<br><small><code>")
+              .append(esc(m.articleId()))
+              .append("</code> ")
+              .append(esc(a == null ? "" : a.site().orElse(a.origin())))
+              .append("</small></td><td><span class=\"rel ")
+              .append(m.relation().name())
+              .append("\">")
+              .append(m.relation().name())
+              .append("</span></td><td class=\"num\">")
+              .append(original ? "" : Math.round(100 * m.coverage()) + "%")
+              .append("</td><td>")
+              .append(esc(a == null ? "" : a.published().map(Object::toString).orElse("")))
+              .append("</td><td><code>")
+              .append(original ? "" : esc(m.sourceId()))
+              .append("</code></td></tr>\n");
+        }
+        sb.append("</table>\n");
+        for (Member m : fam.members()) {
+          if (!m.articleId().equals(m.sourceId())) {
+            diff(sb, r, byId.get(m.sourceId()), byId.get(m.articleId()));
+          }
+        }
+      }
+      sb.append("</section>\n");
+    }
+    if (!r.skipped().isEmpty()) {
+      sb.append("<h2>Skipped inputs</h2>\n<table><tr><th>Input</th><th>Reason</th></tr>\n");
+      for (Skipped s : r.skipped()) {
+        sb.append("<tr><td><code>")
+            .append(esc(s.where()))
+            .append("</code></td><td>")
+            .append(esc(s.reason()))
+            .append("</td></tr>\n");
+      }
+      sb.append("</table>\n");
+    }
+    sb.append("</body></html>\n");
+    return sb.toString();
+  }
+
+  private static String title(Article a) {
+    return a.title().isEmpty() ? a.origin() : a.title();
+  }
+
+  /** The copy's text with its changes against the source marked. */
+  private static void diff(StringBuilder sb, ScanResult r, Article source, Article copy) {
+    if (source == null || copy == null) {
+      return;
+    }
+    Optional<PairVerdict> pv = r.verdict(source.id(), copy.id());
+    if (pv.isEmpty()) {
+      return;
+    }
+    sb.append("<details><summary>")
+        .append(esc(title(copy)))
+        .append(" &mdash; changes against <code>")
+        .append(esc(source.id()))
+        .append("</code></summary>\n");
+    if (copy.chars() > MAX_DIFF_CHARS) {
+      sb.append("<p class=\"summary\">Text too long to show here (")
+          .append(copy.chars())
+          .append(" characters); use <code>wiretrace compare</code>.</p></details>\n");
+      return;
+    }
+    Alignment al = pv.get().verdict().alignment();
+    // orient so that a = source, b = copy
+    if (!pv.get().aId().equals(source.id())) {
+      al = al.swapped();
+    }
+    sb.append("<div class=\"text\">");
+    markUp(sb, copy.text(), al.passages());
+    sb.append("</div></details>\n");
+  }
+
+  /** Appends b's text with the passages' edits marked; text outside passages is dimmed. */
+  static void markUp(StringBuilder sb, String b, List<Passage> passages) {
+    int pos = 0;
+    for (Passage p : passages) {
+      if (p.bStart() < pos) {
+        continue; // overlapping passage on the copy's side: already shown
+      }
+      unaligned(sb, b, pos, p.bStart());
+      pos = p.bStart();
+      for (Edit e : p.edits()) {
+        if (e.bStart() > pos) {
+          sb.append(esc(b.substring(pos, e.bStart())));
+          pos = e.bStart();
+        }
+        switch (e.op()) {
+          case KEEP -> sb.append(esc(b.substring(e.bStart(), e.bEnd())));
+          case INSERT ->
+              sb.append("<ins>").append(esc(b.substring(e.bStart(), e.bEnd()))).append("</ins>");
+          case DELETE -> sb.append("<del>").append(esc(e.aText())).append("</del> ");
+          case SUBSTITUTE ->
+              sb.append("<span class=\"sub\"><del>")
+                  .append(esc(e.aText()))
+                  .append("</del><ins>")
+                  .append(esc(b.substring(e.bStart(), e.bEnd())))
+                  .append("</ins></span>");
+        }
+        pos = Math.max(pos, e.bEnd());
+      }
+      pos = Math.max(pos, p.bEnd());
+    }
+    unaligned(sb, b, pos, b.length());
+  }
+
+  private static void unaligned(StringBuilder sb, String b, int from, int to) {
+    if (to > from) {
+      sb.append("<span class=\"unaligned\">").append(esc(b.substring(from, to))).append("</span>");
+    }
+  }
+
+  /** HTML-escapes text for element content and quoted attribute values. */
+  public static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
