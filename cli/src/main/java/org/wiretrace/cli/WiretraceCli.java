@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CompareCommand.class,
       ReportCommand.class,
+      QueryCommand.class,
+      RemoveCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })

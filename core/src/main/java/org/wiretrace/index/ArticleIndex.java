@@ -2,6 +2,9 @@ package org.wiretrace.index;
 
 import static org.wiretrace.index.IndexFormat.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -68,6 +71,7 @@ import org.wiretrace.fingerprint.Fingerprint;
 import org.wiretrace.fingerprint.Fingerprinter;
 import org.wiretrace.fingerprint.SortedSets;
 import org.wiretrace.ingest.Article;
+import org.wiretrace.ingest.Repair;
 import org.wiretrace.text.Tokens;
 
 /**
@@ -409,7 +413,7 @@ public final class ArticleIndex implements Closeable {
     a.byline().ifPresent(v -> d.add(new StoredField(F_BYLINE, v)));
     a.published().ifPresent(v -> d.add(new StoredField(F_PUBLISHED, v.toString())));
     a.language().ifPresent(v -> d.add(new StoredField(F_LANGUAGE, v)));
-    d.add(new StoredField(F_REPAIRS, a.repairs().size()));
+    d.add(new StoredField(F_REPAIRS, repairsJson(a.repairs())));
     d.add(new BinaryDocValuesField(F_FP, new BytesRef(fp.encode())));
     for (long k : fp.bandKeys()) {
       d.add(new Field(F_LSH, longTerm(k), TERM));
@@ -560,12 +564,45 @@ public final class ArticleIndex implements Closeable {
             Optional.ofNullable(d.get(F_BYLINE)),
             StoredArticle.instant(d.get(F_PUBLISHED)),
             Optional.ofNullable(d.get(F_LANGUAGE)),
-            List.of());
-    return new StoredArticle(
-        a,
-        d.get(F_HASH),
-        d.getField(F_SEQ).numericValue().longValue(),
-        d.getField(F_REPAIRS).numericValue().intValue());
+            repairs(d.get(F_REPAIRS)));
+    return new StoredArticle(a, d.get(F_HASH), d.getField(F_SEQ).numericValue().longValue());
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static String repairsJson(List<Repair> repairs) {
+    ArrayNode a = JSON.createArrayNode();
+    for (Repair r : repairs) {
+      a.addObject()
+          .put("kind", r.kind())
+          .put("start", r.start())
+          .put("end", r.end())
+          .put("before", r.before())
+          .put("after", r.after());
+    }
+    return a.toString();
+  }
+
+  private static List<Repair> repairs(String json) {
+    if (json == null || json.equals("[]")) {
+      return List.of();
+    }
+    try {
+      List<Repair> out = new ArrayList<>();
+      for (JsonNode r : JSON.readTree(json)) {
+        out.add(
+            new Repair(
+                r.path("kind").asText(),
+                r.path("start").asInt(),
+                r.path("end").asInt(),
+                r.path("before").asText(),
+                r.path("after").asText()));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          new CorruptIndexException("bad repairs field: " + e.getMessage(), "repairs"));
+    }
   }
 
   /** Calls {@code action} for every visible article, in index order. */
