@@ -22,12 +22,13 @@ import picocli.CommandLine.Parameters;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-      "Scan a corpus into a persistent index and look every article up against everything indexed:",
-      "prints articles/s, CPU time, index size, peak heap and RSS, and p50/p99 lookup latency.",
-      "With --size N, scans a synthetic collection of N articles derived from the corpus instead:",
-      "originals (real articles, then vocabulary-permuted variants of them) with planted duplicates",
-      "(6%), excerpts (6%), edited copies (6%) and spun copies (12%, 25-60% of content words",
-      "replaced), and also prints the recall of the planted copies and the precision of the matches."
+      "Scan a corpus into a persistent index, looking every article up against",
+      "everything indexed; print articles/s, CPU time, index size, peak heap and RSS,",
+      "and p50/p99 lookup latency. With --size N, scan instead a synthetic collection",
+      "of N articles derived from the corpus: originals (the real articles, then",
+      "vocabulary-permuted variants) with planted duplicates (6%%), excerpts (6%%),",
+      "edited copies (6%%) and spun copies (12%%, 25-60%% of content words replaced);",
+      "also print the recall of the planted copies and the precision of the matches."
     },
     footer = {
       "",

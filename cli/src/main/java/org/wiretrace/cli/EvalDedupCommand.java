@@ -22,11 +22,12 @@ import picocli.CommandLine.Parameters;
     name = "dedup",
     mixinStandardHelpOptions = true,
     description = {
-      "Near-duplicate detection of the index against the exact truth.",
-      "Truth: all pairs whose word 5-shingle sets have Jaccard >= --threshold, enumerated exactly",
-      "(prefix-filtered inverted index over shingles, every candidate verified). Detector: the",
-      "articles are indexed in a temporary folder and each is looked up by its LSH band keys; the",
-      "candidates are verified on their shingles. Prints recall, precision and the missed pairs."
+      "Near-duplicate detection of the index against the exact truth. Truth: all",
+      "pairs whose word 5-shingle sets have Jaccard >= --threshold, enumerated exactly",
+      "(prefix-filtered inverted index over shingles, every candidate verified).",
+      "Detector: the articles are indexed in a temporary folder and each is looked up",
+      "by its LSH band keys; candidates are verified on their shingles. Prints recall,",
+      "precision, the missed pairs and the false alarms."
     },
     footer = {
       "",
