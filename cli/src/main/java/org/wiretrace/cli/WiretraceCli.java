@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       "  wiretrace scan examples/              report on a folder of articles",
       "  wiretrace compare a.txt b.html        verdict and aligned passages for one pair",
       "  wiretrace report --html out.html      the report for everything in the store",
+      "  wiretrace extract crawl.warc.gz      articles read from pages, WARCs, feeds",
       "",
       "Exit codes: 0 success, 1 no input could be processed or a quality gate failed, 2 usage error."
     },
@@ -31,6 +32,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CompareCommand.class,
       ReportCommand.class,
+      ExtractCommand.class,
+      AlignCommand.class,
       QueryCommand.class,
       RemoveCommand.class,
       EvalCommand.class,
