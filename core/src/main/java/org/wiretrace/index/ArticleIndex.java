@@ -104,7 +104,7 @@ public final class ArticleIndex implements Closeable {
   public static final double SPIN_WEIGHT = 0.95;
 
   /** Terms per family (sampled shingles, immutable n-grams) used in a candidate query. */
-  public static final int QUERY_TERMS = 64;
+  public static final int QUERY_TERMS = 32;
 
   /** Spin and name terms found in more than this share of articles are not used in queries. */
   public static final double MAX_TERM_SHARE = 0.002;
