@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       EvalExtractCommand.class,
       EvalAlignCommand.class,
       EvalAlignCorpusCommand.class,
+      EvalStoriesCommand.class,
+      EvalRestoreCommand.class,
       EvalDedupCommand.class
     })
 final class EvalCommand {}
