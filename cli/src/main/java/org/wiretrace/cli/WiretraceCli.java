@@ -37,6 +37,8 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       AlignCommand.class,
       RestoreCommand.class,
+      QueryCommand.class,
+      RemoveCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })
