@@ -1,6 +1,7 @@
 package org.wiretrace.spark;
 
 import java.util.Arrays;
+import org.wiretrace.fingerprint.Fingerprinter;
 import org.wiretrace.relate.StorySimilarity;
 import org.wiretrace.relate.StorySimilarity.TermVector;
 import org.wiretrace.text.Tokens;
@@ -11,13 +12,25 @@ import org.wiretrace.text.Tokens;
  * {@link #MIN_SHARED_GRAMS}, counted per pair after the join) and the weighted content terms of
  * {@link StorySimilarity} (the per-key products summed per pair give the exact cosine, the
  * pairwise-similarity scheme of Elsayed, Lin and Oard, "Pairwise Document Similarity in Large
- * Collections with MapReduce", ACL 2008). Keys shared by more than the job's posting cap are
- * dropped, as Elsayed et al. drop the most frequent terms. Stateless and thread-safe.
+ * Collections with MapReduce", ACL 2008); the core {@link Fingerprinter}'s LSH band keys (a pair
+ * sharing one is a near-duplicate candidate, the index's rule) and its spin-robust immutable
+ * n-grams (at least {@link #MIN_SHARED_SPIN_GRAMS} shared). Keys shared by more than the job's
+ * posting cap are dropped, as Elsayed et al. drop the most frequent terms. Stateless and
+ * thread-safe.
  */
 final class CandidateKeys {
 
   /** Shared distinct word trigrams that make a pair a reuse candidate (as the scan). */
   static final int MIN_SHARED_GRAMS = 3;
+
+  /**
+   * Shared immutable n-grams ({@link org.wiretrace.fingerprint.SpinFeatures}) that make a pair a
+   * spin candidate: a spun copy keeps them when its trigrams are broken.
+   */
+  static final int MIN_SHARED_SPIN_GRAMS = 3;
+
+  /** The core fingerprinter (default 24 x 5 LSH bands): pairs sharing a band key are candidates. */
+  static final Fingerprinter FINGERPRINTER = new Fingerprinter();
 
   private CandidateKeys() {}
 

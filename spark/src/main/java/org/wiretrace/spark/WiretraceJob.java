@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
+import org.wiretrace.fingerprint.Fingerprint;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relater;
@@ -61,6 +62,8 @@ public final class WiretraceJob {
 
   private static final long GRAM_TAG = 0x1L << 62;
   private static final long TERM_TAG = 0x2L << 62;
+  private static final long BAND_TAG = 0x3L << 62;
+  private static final long SPIN_TAG = 0x0L;
   private static final long TAG_MASK = 0x3L << 62;
 
   private WiretraceJob() {}
@@ -162,7 +165,7 @@ public final class WiretraceJob {
                   return out.iterator();
                 });
 
-    // 2. candidate keys: trigrams (weight 1) and content terms (their weights)
+    // 2. candidate keys: trigrams, LSH bands, immutable n-grams (weight 1), content terms (weights)
     int max = options.maxPostings();
     LongAccumulator dropped = sc.sc().longAccumulator("wiretrace.droppedKeys");
     JavaPairRDD<Long, Postings> postings =
@@ -172,6 +175,13 @@ public final class WiretraceJob {
                   List<Tuple2<Long, Tuple2<String, Double>>> out = new ArrayList<>();
                   for (long g : CandidateKeys.trigrams(a.tokens())) {
                     out.add(new Tuple2<>((g & ~TAG_MASK) | GRAM_TAG, new Tuple2<>(e._1(), 1.0)));
+                  }
+                  Fingerprint fp = CandidateKeys.FINGERPRINTER.of(a.tokens());
+                  for (long k : fp.bandKeys()) {
+                    out.add(new Tuple2<>((k & ~TAG_MASK) | BAND_TAG, new Tuple2<>(e._1(), 1.0)));
+                  }
+                  for (int g : fp.spinGrams()) {
+                    out.add(new Tuple2<>((g & 0xFFFFFFFFL) | SPIN_TAG, new Tuple2<>(e._1(), 1.0)));
                   }
                   TermVector v = CandidateKeys.terms(a.tokens());
                   for (int i = 0; i < v.terms().length; i++) {
@@ -188,7 +198,8 @@ public final class WiretraceJob {
                 Postings::merge,
                 parts);
 
-    // 3. candidate pairs: >= MIN_SHARED_GRAMS shared trigrams, or term cosine >= the story bar
+    // 3. candidate pairs: >= MIN_SHARED_GRAMS shared trigrams, term cosine >= the story bar, a
+    // shared LSH band key, or >= MIN_SHARED_SPIN_GRAMS shared immutable n-grams
     JavaPairRDD<Tuple2<String, String>, double[]> pairScores =
         postings
             .flatMapToPair(
@@ -199,7 +210,7 @@ public final class WiretraceJob {
                     dropped.add(1);
                     return out.iterator();
                   }
-                  boolean gram = (kp._1() & TAG_MASK) == GRAM_TAG;
+                  long tag = kp._1() & TAG_MASK;
                   List<String> ids = ps.ids();
                   for (int i = 0; i < ids.size(); i++) {
                     for (int j = i + 1; j < ids.size(); j++) {
@@ -213,20 +224,29 @@ public final class WiretraceJob {
                       out.add(
                           new Tuple2<>(
                               key,
-                              gram
-                                  ? new double[] {1, 0}
-                                  : new double[] {0, ps.weights().get(i) * ps.weights().get(j)}));
+                              tag == GRAM_TAG
+                                  ? new double[] {1, 0, 0, 0}
+                                  : tag == TERM_TAG
+                                      ? new double[] {
+                                        0, ps.weights().get(i) * ps.weights().get(j), 0, 0
+                                      }
+                                      : tag == BAND_TAG
+                                          ? new double[] {0, 0, 1, 0}
+                                          : new double[] {0, 0, 0, 1}));
                     }
                   }
                   return out.iterator();
                 })
-            .reduceByKey((x, y) -> new double[] {x[0] + y[0], x[1] + y[1]}, parts);
+            .reduceByKey(
+                (x, y) -> new double[] {x[0] + y[0], x[1] + y[1], x[2] + y[2], x[3] + y[3]}, parts);
     JavaRDD<Tuple2<String, String>> candidates =
         pairScores
             .filter(
                 p ->
                     p._2()[0] >= CandidateKeys.MIN_SHARED_GRAMS
-                        || p._2()[1] >= Relater.SAME_STORY_SIMILARITY - 1e-9)
+                        || p._2()[1] >= Relater.SAME_STORY_SIMILARITY - 1e-9
+                        || p._2()[2] >= 1
+                        || p._2()[3] >= CandidateKeys.MIN_SHARED_SPIN_GRAMS)
             .keys()
             .persist(StorageLevel.MEMORY_AND_DISK());
 
