@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,12 +73,12 @@ class SameAnswersAsScanTest {
             spark, JobOptions.of(inputs.stream().map(p -> p.toUri().toString()).toList(), out));
 
     assertThat(job.articles()).isEqualTo(scan.articles().size()).isGreaterThan(10);
-    assertThat(partition(job.stories(), false))
+    assertThat(Partitions.families(job.stories()))
         .as("families")
-        .isEqualTo(partition(scan.stories(), false));
-    assertThat(partition(job.stories(), true))
+        .isEqualTo(Partitions.families(scan.stories()));
+    assertThat(Partitions.stories(job.stories()))
         .as("stories")
-        .isEqualTo(partition(scan.stories(), true));
+        .isEqualTo(Partitions.stories(scan.stories()));
     assertThat(members(job.stories())).isEqualTo(members(scan.stories()));
     assertThat(job.stories().stream().map(Story::id).collect(Collectors.toSet()))
         .isEqualTo(scan.stories().stream().map(Story::id).collect(Collectors.toSet()));
@@ -102,21 +101,6 @@ class SameAnswersAsScanTest {
     assertThat(job.skipped()).isEqualTo(scan.skipped().size());
     assertThat(scan.verdicts().stream().map(PairVerdict::relation).distinct().count())
         .isGreaterThan(2);
-  }
-
-  /** Sets of article ids: of families, or (stories = true) of stories. */
-  private static Set<Set<String>> partition(List<Story> stories, boolean byStory) {
-    Set<Set<String>> out = new HashSet<>();
-    for (Story s : stories) {
-      if (byStory) {
-        out.add(new TreeSet<>(s.articleIds()));
-      } else {
-        for (Family f : s.families()) {
-          out.add(new TreeSet<>(f.articleIds()));
-        }
-      }
-    }
-    return out;
   }
 
   /** Every family member as "family original article relation source". */
