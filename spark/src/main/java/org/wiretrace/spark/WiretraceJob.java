@@ -66,6 +66,9 @@ public final class WiretraceJob {
   private static final long SPIN_TAG = 0x0L;
   private static final long TAG_MASK = 0x3L << 62;
 
+  /** Analysed articles kept per judging task (least recently used first out). */
+  public static final int ANALYSIS_CACHE = 4096;
+
   private WiretraceJob() {}
 
   /**
@@ -257,20 +260,27 @@ public final class WiretraceJob {
             .join(byId, parts)
             .mapToPair(j -> new Tuple2<>(j._2()._1(), j._2()._2()))
             .join(byId, parts)
-            .flatMap(
-                j -> {
-                  Article x = j._2()._1().article();
-                  Article y = j._2()._2().article();
-                  boolean xFirst = StoryBuilder.chronological().compare(x, y) <= 0;
-                  AnalyzedArticle a = AnalyzedArticle.of(xFirst ? x : y);
-                  AnalyzedArticle b = AnalyzedArticle.of(xFirst ? y : x);
-                  Verdict v =
-                      Relater.standard().judge(a.article(), a.tokens(), b.article(), b.tokens());
-                  if (v.relation() == Relation.UNRELATED) {
-                    return List.<Edge>of().iterator();
+            .mapPartitions(
+                pairs -> {
+                  // one relater per partition; an article's tokens are reused by its next pairs
+                  Relater relater = Relater.standard();
+                  AnalysisCache cache = new AnalysisCache(ANALYSIS_CACHE);
+                  List<Edge> out = new ArrayList<>();
+                  while (pairs.hasNext()) {
+                    var j = pairs.next();
+                    Article x = j._2()._1().article();
+                    Article y = j._2()._2().article();
+                    boolean xFirst = StoryBuilder.chronological().compare(x, y) <= 0;
+                    AnalyzedArticle a = cache.of(xFirst ? x : y);
+                    AnalyzedArticle b = cache.of(xFirst ? y : x);
+                    Verdict v = relater.judge(a.article(), a.tokens(), b.article(), b.tokens());
+                    if (v.relation() != Relation.UNRELATED) {
+                      String json =
+                          ReportJson.compare(a.article(), b.article(), v, true).toString();
+                      out.add(Edge.of(a.id(), b.id(), v, json));
+                    }
                   }
-                  String json = ReportJson.compare(a.article(), b.article(), v, true).toString();
-                  return List.of(Edge.of(a.id(), b.id(), v, json)).iterator();
+                  return out.iterator();
                 })
             .persist(StorageLevel.MEMORY_AND_DISK());
 
