@@ -260,10 +260,11 @@ final class ApiJson {
   static ObjectNode check(
       Snapshot s, AnalyzedArticle submitted, Relater relater, boolean withText) {
     Article sub = submitted.article();
-    List<AnalyzedArticle> candidates = s.candidates(submitted);
+    CheckIndex.Candidates candidates = s.candidates(submitted);
     List<ObjectNode> matches = new ArrayList<>();
     List<double[]> order = new ArrayList<>();
-    for (AnalyzedArticle stored : candidates) {
+    for (int i : candidates.judge()) {
+      AnalyzedArticle stored = s.at(i);
       Article st = stored.article();
       boolean storedEarlier =
           sub.published().isEmpty()
@@ -277,14 +278,22 @@ final class ApiJson {
       }
       double subCov = storedEarlier ? v.coverageB() : v.coverageA();
       double stCov = storedEarlier ? v.coverageA() : v.coverageB();
-      ObjectNode m = listedArticle(s, st);
-      m.put("match_relation", v.relation().name());
-      m.put("role", role(v.relation(), storedEarlier));
-      m.put("coverage", round(subCov));
-      m.put("other_coverage", round(stCov));
-      m.put("story_similarity", round(v.storySimilarity()));
       order.add(new double[] {matches.size(), v.sharesText() ? 1 : 0, subCov, v.storySimilarity()});
-      matches.add(m);
+      matches.add(
+          match(
+              s,
+              st,
+              v.relation(),
+              role(v.relation(), storedEarlier),
+              subCov,
+              stCov,
+              v.storySimilarity()));
+    }
+    for (int k = 0; k < candidates.storyOnly().length; k++) {
+      Article st = s.at(candidates.storyOnly()[k]).article();
+      double sim = candidates.storySimilarity()[k];
+      order.add(new double[] {matches.size(), 0, 0, sim});
+      matches.add(match(s, st, Relation.SAME_STORY, "same_story", 0, 0, sim));
     }
     order.sort(
         Comparator.comparingDouble((double[] x) -> -x[1])
@@ -295,7 +304,7 @@ final class ApiJson {
     art.remove("path");
     o.set("article", art);
     o.put("stored", s.articles().size());
-    o.put("candidates", candidates.size());
+    o.put("candidates", candidates.judge().length + candidates.storyOnly().length);
     ArrayNode ms = o.putArray("matches");
     ArrayNode sources = o.putArray("sources");
     ArrayNode copies = o.putArray("copies");
@@ -310,6 +319,23 @@ final class ApiJson {
       }
     }
     return o;
+  }
+
+  private static ObjectNode match(
+      Snapshot s,
+      Article st,
+      Relation relation,
+      String role,
+      double coverage,
+      double otherCoverage,
+      double similarity) {
+    ObjectNode m = listedArticle(s, st);
+    m.put("match_relation", relation.name());
+    m.put("role", role);
+    m.put("coverage", round(coverage));
+    m.put("other_coverage", round(otherCoverage));
+    m.put("story_similarity", round(similarity));
+    return m;
   }
 
   private static Predicate<Article> articleMatcher(String query, boolean withText) {

@@ -103,13 +103,14 @@ final class Snapshot {
     return verdicts.getOrDefault(articleId, List.of());
   }
 
-  /** The stored articles worth judging against {@code submitted}, best candidates first. */
-  List<AnalyzedArticle> candidates(AnalyzedArticle submitted) {
-    List<AnalyzedArticle> out = new ArrayList<>();
-    for (int i : index.candidates(submitted.tokens())) {
-      out.add(result.articles().get(i));
-    }
-    return out;
+  /** The stored articles to judge against {@code submitted}, and those only of its story. */
+  CheckIndex.Candidates candidates(AnalyzedArticle submitted) {
+    return index.candidates(submitted.tokens());
+  }
+
+  /** The stored article at a chronological position. */
+  AnalyzedArticle at(int position) {
+    return result.articles().get(position);
   }
 
   /** The chronological position of a stored article. */
