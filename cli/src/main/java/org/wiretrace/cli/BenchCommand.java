@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure speed: documents per second and latency percentiles.",
-    subcommands = {})
+    subcommands = {BenchExtractCommand.class, BenchAlignCommand.class})
 final class BenchCommand {}

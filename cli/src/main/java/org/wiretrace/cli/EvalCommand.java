@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
       "Measure quality on labelled data and print the metric.",
       "With --min-* thresholds, exits 1 when a figure falls below its threshold (used by CI)."
     },
-    subcommands = {})
+    subcommands = {EvalExtractCommand.class, EvalAlignCommand.class, EvalAlignCorpusCommand.class})
 final class EvalCommand {}

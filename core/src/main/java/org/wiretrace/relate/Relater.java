@@ -2,24 +2,31 @@ package org.wiretrace.relate;
 
 import org.wiretrace.align.Aligner;
 import org.wiretrace.align.Alignment;
+import org.wiretrace.align.Edit;
 import org.wiretrace.align.EditOp;
+import org.wiretrace.align.Passage;
 import org.wiretrace.ingest.Article;
+import org.wiretrace.ingest.encoding.Mojibake;
 import org.wiretrace.text.Tokens;
 
 /**
- * Decides how article b relates to article a from their alignment. The rules, in order:
+ * Decides how article b relates to article a from their alignment ({@link Aligner}), the coverage
+ * of each side and the shares of the edit script. The rules, in order (docs/align.md):
  *
  * <ol>
  *   <li>no passage, or less than {@link #MIN_SHARED_COVERAGE} of the shorter text aligned: {@link
- *       Relation#SAME_STORY} when the content-word similarity reaches {@link
- *       #SAME_STORY_SIMILARITY}, else {@link Relation#UNRELATED};
- *   <li>an encoding repair on either side: {@link Relation#MIS_ENCODED};
- *   <li>at least {@link #SPUN_SUBSTITUTION_SHARE} of the aligned words substituted one for one:
+ *       Relation#SAME_STORY} when the content-word similarity ({@link StorySimilarity}) reaches
+ *       {@link #SAME_STORY_SIMILARITY}, else {@link Relation#UNRELATED};
+ *   <li>an encoding repair at ingest on either side, or a changed stretch of the script that is
+ *       itself repairable mojibake: {@link Relation#MIS_ENCODED};
+ *   <li>substituted words make up at least {@link #SPUN_SUBSTITUTION_SHARE} of kept plus
+ *       substituted words, and at least as many words are substituted as inserted and deleted
+ *       together (one-for-one replacement in order is a spinner's mark; an editor adds and cuts):
  *       {@link Relation#SPUN};
  *   <li>both sides covered at least {@link #FULL_COVERAGE} with at most {@link #VERBATIM_CHANGES}
  *       of the words changed: {@link Relation#DUPLICATE};
- *   <li>the shorter side covered at least {@link #FULL_COVERAGE}, unchanged, the longer not: {@link
- *       Relation#EXCERPT};
+ *   <li>the shorter side covered at least {@link #FULL_COVERAGE} by one passage, unchanged, the
+ *       longer not: {@link Relation#EXCERPT};
  *   <li>otherwise {@link Relation#EDITED}.
  * </ol>
  *
@@ -59,19 +66,16 @@ public final class Relater {
     double covA = al.coverageA();
     double covB = al.coverageB();
     double story = StorySimilarity.of(ta, tb);
-    Relation r = decide(al, covA, covB, story, a.wasRepaired() || b.wasRepaired(), a, b);
+    boolean repaired = a.wasRepaired() || b.wasRepaired() || hasMojibake(al, ta.text(), tb.text());
+    Relation r = decide(al, covA, covB, story, repaired, a.chars() <= b.chars());
     return new Verdict(r, covA, covB, story, al);
   }
 
-  private static Relation decide(
-      Alignment al,
-      double covA,
-      double covB,
-      double story,
-      boolean repaired,
-      Article a,
-      Article b) {
-    boolean aShorter = a.chars() <= b.chars();
+  /**
+   * The rules above on an alignment's figures ({@code aShorter}: a has no more characters than b).
+   */
+  static Relation decide(
+      Alignment al, double covA, double covB, double story, boolean repaired, boolean aShorter) {
     double shorterCov = aShorter ? covA : covB;
     double longerCov = aShorter ? covB : covA;
     if (al.isEmpty() || shorterCov < MIN_SHARED_COVERAGE) {
@@ -82,17 +86,50 @@ public final class Relater {
     }
     int kept = al.words(EditOp.KEEP);
     int subs = al.words(EditOp.SUBSTITUTE);
-    int changed = subs + al.words(EditOp.INSERT) + al.words(EditOp.DELETE);
-    if (subs >= SPUN_SUBSTITUTION_SHARE * (kept + subs)) {
+    int indels = al.words(EditOp.INSERT) + al.words(EditOp.DELETE);
+    int changed = subs + indels;
+    if (subs >= SPUN_SUBSTITUTION_SHARE * (kept + subs) && subs >= indels) {
       return Relation.SPUN;
     }
     boolean unchanged = changed <= VERBATIM_CHANGES * Math.max(1, kept + changed);
     if (covA >= FULL_COVERAGE && covB >= FULL_COVERAGE && unchanged) {
       return Relation.DUPLICATE;
     }
-    if (shorterCov >= FULL_COVERAGE && longerCov < FULL_COVERAGE && unchanged) {
+    if (shorterCov >= FULL_COVERAGE
+        && longerCov < FULL_COVERAGE
+        && unchanged
+        && al.passages().size() == 1) {
       return Relation.EXCERPT;
     }
     return Relation.EDITED;
+  }
+
+  /**
+   * True when a changed stretch of some passage (a run of edits between kept words) is mojibake
+   * that {@link Mojibake} repairs, in either text.
+   */
+  static boolean hasMojibake(Alignment al, String a, String b) {
+    for (Passage p : al.passages()) {
+      int k = 0;
+      var edits = p.edits();
+      while (k < edits.size()) {
+        if (edits.get(k).op() == EditOp.KEEP) {
+          k++;
+          continue;
+        }
+        int e = k;
+        while (e + 1 < edits.size() && edits.get(e + 1).op() != EditOp.KEEP) {
+          e++;
+        }
+        Edit first = edits.get(k);
+        Edit last = edits.get(e);
+        if (Mojibake.repair(a.substring(first.aStart(), last.aEnd())).changed()
+            || Mojibake.repair(b.substring(first.bStart(), last.bEnd())).changed()) {
+          return true;
+        }
+        k = e + 1;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,7 @@
 package org.wiretrace.relate;
 
 import org.wiretrace.align.Alignment;
+import org.wiretrace.align.EditOp;
 
 /**
  * The relation of article b to article a, with the evidence: the alignment (a = first, b = second),
@@ -18,6 +19,28 @@ public record Verdict(
     double coverageB,
     double storySimilarity,
     Alignment alignment) {
+
+  /** Words kept unchanged over all passages. */
+  public int keptWords() {
+    return alignment.words(EditOp.KEEP);
+  }
+
+  /** Share of substituted words among kept plus substituted words, 0..1 (spinning). */
+  public double substitutedShare() {
+    int kept = keptWords();
+    int subs = alignment.words(EditOp.SUBSTITUTE);
+    return kept + subs == 0 ? 0 : (double) subs / (kept + subs);
+  }
+
+  /** Share of changed words (substituted, inserted, deleted) among all aligned words, 0..1. */
+  public double changedShare() {
+    int changed =
+        alignment.words(EditOp.SUBSTITUTE)
+            + alignment.words(EditOp.INSERT)
+            + alignment.words(EditOp.DELETE);
+    int all = keptWords() + changed;
+    return all == 0 ? 0 : (double) changed / all;
+  }
 
   /** True when the two articles share text (one family). */
   public boolean sharesText() {

@@ -115,7 +115,13 @@ public final class Mojibake {
         bytes[0] = (byte) lead;
         boolean ok = true;
         for (int k = 1; k < len; k++) {
-          int b = singleByte(text.charAt(i + k));
+          char ch = text.charAt(i + k);
+          int b = singleByte(ch);
+          if (ch == '\uFFFD' && k == 2 && lead == 0xE2 && (bytes[1] & 0xFF) == 0x80) {
+            // windows-1252 has no character for byte 0x9D, so "”" (E2 80 9D) read as cp1252
+            // shows as "â€" + U+FFFD: the one lossy case common enough to restore
+            b = 0x9D;
+          }
           if (b < 0x80 || b > 0xBF) {
             ok = false;
             break;

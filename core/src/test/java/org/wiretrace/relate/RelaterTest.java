@@ -1,0 +1,73 @@
+package org.wiretrace.relate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.text.Tokens;
+
+class RelaterTest {
+
+  private static final String WIRE =
+      "The city council approved the new budget on Tuesday after a long debate about road"
+          + " repairs.\n\nMayor Ellen Brooks said the plan would fund twelve bridges and four"
+          + " schools by next spring.\n\nOpposition members argued that the harbour project had"
+          + " been pushed aside without any vote.\n\nA public hearing on the harbour project is"
+          + " planned for the second week of March in Dunmore.";
+
+  private static Relation relation(String a, String b) {
+    Article x = Article.builder("a.txt", a).build();
+    Article y = Article.builder("b.txt", b).build();
+    return Relater.standard().judge(x, Tokens.of(a), y, Tokens.of(b)).relation();
+  }
+
+  @Test
+  void sameTextIsDuplicate() {
+    assertThat(relation(WIRE, WIRE.replace("\n\n", "\n"))).isEqualTo(Relation.DUPLICATE);
+  }
+
+  @Test
+  void leadParagraphsAreExcerpt() {
+    String lead = WIRE.substring(0, WIRE.indexOf("Opposition"));
+    assertThat(relation(WIRE, lead)).isEqualTo(Relation.EXCERPT);
+  }
+
+  @Test
+  void addedSentenceIsEdited() {
+    String b =
+        WIRE.replace(
+            "next spring.",
+            "next spring. Local businesses welcomed the news, saying roads had been neglected.");
+    assertThat(relation(WIRE, b)).isEqualTo(Relation.EDITED);
+  }
+
+  @Test
+  void synonymsInOrderAreSpun() {
+    String b =
+        "The town council endorsed the fresh budget on Tuesday after a lengthy discussion about"
+            + " street fixes. Mayor Ellen Brooks stated the scheme would finance twelve bridges"
+            + " and four academies by next springtime. Opposition members contended that the"
+            + " harbour venture had been shoved aside without any ballot. A public audition on"
+            + " the harbour venture is intended for the second week of March in Dunmore.";
+    assertThat(relation(WIRE, b)).isEqualTo(Relation.SPUN);
+  }
+
+  @Test
+  void mojibakeCopyIsMisEncoded() {
+    String a = WIRE.replace("Mayor Ellen Brooks said", "Mayor Ellen Brooks said the city’s");
+    String b = a.replace("’", "â€™");
+    assertThat(relation(a, b)).isEqualTo(Relation.MIS_ENCODED);
+  }
+
+  @Test
+  void noSharedTextIsSameStoryOrUnrelated() {
+    String story =
+        "Dunmore council budget: Mayor Ellen Brooks defended the harbour project and the bridges"
+            + " plan in March, as council members and opposition members clashed.";
+    assertThat(relation(WIRE, story)).isEqualTo(Relation.SAME_STORY);
+    String other =
+        "Heavy snow closed mountain passes in the Alps, and skiers were told to stay indoors"
+            + " until the avalanche warning is lifted later this week.";
+    assertThat(relation(WIRE, other)).isEqualTo(Relation.UNRELATED);
+  }
+}
