@@ -26,7 +26,6 @@ final class Snapshot {
 
   private final ScanResult result;
   private final Map<String, AnalyzedArticle> articles = new HashMap<>();
-  private final Map<String, Integer> position = new HashMap<>();
   private final Map<String, Story> stories = new HashMap<>();
   private final Map<String, Family> families = new HashMap<>();
   private final Map<String, Story> storyOfFamily = new HashMap<>();
@@ -39,7 +38,6 @@ final class Snapshot {
     List<AnalyzedArticle> list = result.articles();
     for (int i = 0; i < list.size(); i++) {
       articles.put(list.get(i).id(), list.get(i));
-      position.put(list.get(i).id(), i);
     }
     for (Story s : result.stories()) {
       stories.put(s.id(), s);
@@ -111,11 +109,6 @@ final class Snapshot {
   /** The stored article at a chronological position. */
   AnalyzedArticle at(int position) {
     return result.articles().get(position);
-  }
-
-  /** The chronological position of a stored article. */
-  int position(String id) {
-    return position.getOrDefault(id, -1);
   }
 
   /** The article by id, or a 404. */

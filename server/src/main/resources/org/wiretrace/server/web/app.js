@@ -455,14 +455,21 @@ async function restoreView(id) {
   for (const p of r.phrases) {
     if (p.start < pos) continue;
     el.append(r.text.slice(pos, p.start));
-    el.append(h('span', {class: 'tortured', title: 'original wording: ' + p.suggestions.map(s => s.text).join(' / ')},
-      r.text.slice(p.start, p.end)),
-      p.suggestions.length ? h('span', {class: 'suggest'}, ' [' + p.suggestions.map(s => s.text).join(' / ') + ']') : null);
+    const others = p.alternatives.filter(a => a !== p.suggestion);
+    el.append(h('span', {class: 'sub tortured', title: p.evidence + ' (confidence ' + p.confidence.toFixed(2) + ')'},
+      h('del', {}, r.text.slice(p.start, p.end)), h('ins', {class: 'suggest'}, p.suggestion)),
+      others.length ? h('small', {class: 'muted'}, ' (or ' + others.join(', ') + ')') : null);
     pos = p.end;
   }
   el.append(r.text.slice(pos));
   show(h('p', {}, h('a', {href: '#/article/' + enc(id)}, '← Article')),
     h('h1', {}, 'Restore: ' + (r.title || id)),
-    h('p', {class: 'muted'}, `${r.phrases.length} tortured phrase${r.phrases.length === 1 ? '' : 's'} marked; suggested original wording in green.`),
+    h('div', {class: 'facts'},
+      h('span', {}, 'spin score ', h('b', {}, r.spin_score.toFixed(2))),
+      h('span', {}, `${r.phrases.length} spun phrase${r.phrases.length === 1 ? '' : 's'}`),
+      h('span', {}, r.method === 'source'
+        ? ['restored from its source ', articleLink(r.source_id, r.source_id)]
+        : 'restored without a source (phrase statistics)')),
+    h('div', {class: 'legend'}, h('span', {}, h('span', {class: 'sub tortured'}, h('del', {}, 'spun wording'), h('ins', {}, 'original wording')))),
     el);
 }
