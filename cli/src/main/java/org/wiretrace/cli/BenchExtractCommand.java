@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure HTML page reading (decode, parse, main text, metadata, mojibake repair) on one",
-      "thread over every .html/.html.gz file under DIR, after warm-up rounds. Prints pages per",
-      "second per core (pages / CPU seconds of the measuring thread, so other load on the machine",
-      "does not count), wall-clock pages per second, MB/s and latency percentiles."
+      "Measure HTML page reading (decode, parse, main text, metadata, mojibake",
+      "repair) on one thread over every .html/.html.gz file under DIR, after",
+      "warm-up passes. Prints pages per second per core (pages / CPU seconds of",
+      "the measuring thread, so other load on the machine does not count),",
+      "wall-clock pages per second, MB/s and latency percentiles."
     },
     footer = {
       "",

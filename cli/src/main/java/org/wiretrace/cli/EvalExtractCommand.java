@@ -30,10 +30,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Score main-text extraction on a folder in the layout of the scrapinghub",
-      "article-extraction benchmark (html/<id>.html.gz and ground-truth.json with articleBody).",
-      "Precision, recall and F1 are computed as that benchmark does: word tokens (runs of letters,",
-      "digits, _) grouped in shingles of 4, matched as bags between extracted and true body; per",
-      "page normalised; precision and recall averaged over pages, F1 their harmonic mean."
+      "article-extraction benchmark (html/<id>.html.gz, ground-truth.json with",
+      "articleBody), as that benchmark does: word tokens (runs of letters, digits,",
+      "_) in shingles of 4, matched as bags between extracted and true body and",
+      "normalised per page; precision and recall are averaged over pages, F1 is",
+      "their harmonic mean."
     },
     footer = {
       "",

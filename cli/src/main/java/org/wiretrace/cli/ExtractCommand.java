@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the articles read from files or folders: HTML pages (main text, title, byline, date,",
-      "canonical URL, site), WARC/WARC.gz crawls, RSS/Atom feeds, JSONL (news-please or",
-      "Wiretrace fields) and plain text, each also gzip-compressed. Skipped records and warnings",
-      "go to standard error with their file and offset or line, then a summary of every record."
+      "Print the articles read from files or folders: HTML pages (main text,",
+      "title, byline, date, canonical URL, site), WARC/WARC.gz crawls, RSS/Atom",
+      "feeds, JSONL (news-please or Wiretrace fields) and plain text, each also",
+      "gzip-compressed. Skipped records and warnings go to standard error with",
+      "their file and offset or line, then a summary of every record."
     },
     footer = {
       "",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
       "  wiretrace scan examples/              report on a folder of articles",
       "  wiretrace compare a.txt b.html        verdict and aligned passages for one pair",
       "  wiretrace report --html out.html      the report for everything in the store",
-      "  wiretrace extract --json crawl.warc.gz  the articles read from pages, WARCs, feeds",
+      "  wiretrace extract crawl.warc.gz      articles read from pages, WARCs, feeds",
       "  wiretrace serve                       web report and REST API on 127.0.0.1:8080",
       "",
       "Exit codes: 0 success, 1 no input could be processed or a quality gate failed, 2 usage error."

@@ -80,4 +80,18 @@ class HtmlExtractionTest {
     assertThat(a.repairs()).isNotEmpty();
     assertThat(a.repairs().get(0).kind()).isEqualTo("utf8-as-cp1252");
   }
+
+  @Test
+  void structuredArticleBodyStandsInWhenTheMarkupHidesTheArticle() {
+    String body = String.join("\\n\\n", Pages.PARAGRAPHS);
+    String html =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+            + "\"headline\":\"Breakwater\",\"articleBody\":\""
+            + body
+            + "\"}</script></head><body><div id=\"app\"><p>Loading the article, please"
+            + " wait while the page is prepared for you.</p></div></body></html>";
+    Article a = read(html);
+    assertThat(a.title()).isEqualTo("Breakwater");
+    assertThat(a.text()).contains(Pages.PARAGRAPHS[0]).contains(Pages.PARAGRAPHS[3]);
+  }
 }

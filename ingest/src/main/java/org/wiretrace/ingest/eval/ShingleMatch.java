@@ -44,7 +44,7 @@ public record ShingleMatch(double tp, double fp, double fn) {
     return sum > 0 ? new ShingleMatch(tp / sum, fp / sum, fn / sum) : new ShingleMatch(0, 0, 0);
   }
 
-  /** Precision of this page, or NaN when nothing was extracted or expected. */
+  /** Precision of this page: 1 when both texts are empty, 0 when nothing was extracted. */
   public double precision() {
     if (fp == 0 && fn == 0) {
       return 1;

@@ -3,7 +3,6 @@ package org.wiretrace.ingest.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -99,24 +98,132 @@ public final class TextBlocks {
 
   /**
    * Class or id words of page furniture (after Readability's "unlikely candidates", extended with
-   * share bars, newsletters, cookie notices and recirculation widgets).
+   * share bars, newsletters, cookie notices and recirculation widgets). Words are the runs of
+   * letters and digits of the lower-cased class and id; a hyphenated pair ({@code sign-up}) counts
+   * as one word too.
    */
-  private static final Pattern UNLIKELY =
-      Pattern.compile(
-          "(?<![a-z0-9])(ad|ads|ad-break|ad-slot|adsense|advert\\w*|ai2html|banner|breadcrumbs?"
-              + "|combx|comments?|comment-\\w+|commentlist|community|cover-wrap|disqus|extra|gdpr"
-              + "|cookies?|cookie-\\w+|consent|legends|menu|related|related-\\w+|remark|replies"
-              + "|rss|shoutbox|sidebar|skyscraper|social|sponsor\\w*|supplemental|agegate"
-              + "|pagination|pager|popup|modal|newsletter|subscribe|subscription|signup|sign-up"
-              + "|share|sharing|share-\\w+|sharebar|outbrain|taboola|recirc\\w*|most-popular"
-              + "|mostpopular|trending|promo|caption|visually-hidden|sr-only|screen-reader"
-              + "|print-only|toolbar|masthead|author-bio|tags|byline|dateline|timestamp|read-more"
-              + "|readmore|jump-link)(?![a-z0-9])");
+  static final Set<String> UNLIKELY_WORDS =
+      Set.of(
+          "ad",
+          "ads",
+          "ad-break",
+          "ad-slot",
+          "adsense",
+          "ai2html",
+          "banner",
+          "breadcrumb",
+          "breadcrumbs",
+          "combx",
+          "comment",
+          "comments",
+          "commentlist",
+          "community",
+          "cover-wrap",
+          "disqus",
+          "extra",
+          "gdpr",
+          "cookie",
+          "cookies",
+          "consent",
+          "legends",
+          "menu",
+          "related",
+          "remark",
+          "replies",
+          "rss",
+          "shoutbox",
+          "sidebar",
+          "skyscraper",
+          "social",
+          "supplemental",
+          "agegate",
+          "pagination",
+          "pager",
+          "popup",
+          "modal",
+          "newsletter",
+          "subscribe",
+          "subscription",
+          "signup",
+          "sign-up",
+          "share",
+          "sharing",
+          "sharebar",
+          "outbrain",
+          "taboola",
+          "most-popular",
+          "mostpopular",
+          "trending",
+          "promo",
+          "caption",
+          "visually-hidden",
+          "sr-only",
+          "screen-reader",
+          "print-only",
+          "toolbar",
+          "masthead",
+          "author-bio",
+          "tags",
+          "byline",
+          "dateline",
+          "timestamp",
+          "read-more",
+          "readmore",
+          "jump-link");
 
-  /** Class or id words that keep an element even when {@link #UNLIKELY} matches. */
-  private static final Pattern MAYBE =
-      Pattern.compile(
-          "(?<![a-z0-9])(article|body|column|content|main|story|entry|post-text|text-block)");
+  /** Word prefixes of page furniture ({@code advertisement}, {@code sponsored}, {@code recirc}). */
+  private static final String[] UNLIKELY_PREFIXES = {"advert", "sponsor", "recirc"};
+
+  /** Word prefixes that keep an element even when it has an unlikely word. */
+  private static final String[] MAYBE_PREFIXES = {
+    "article", "body", "column", "content", "main", "story", "entry"
+  };
+
+  /** Hyphenated pairs that keep an element even when it has an unlikely word. */
+  private static final Set<String> MAYBE_PAIRS = Set.of("post-text", "text-block");
+
+  /** True when the lower-cased class-and-id {@code key} names page furniture. */
+  static boolean unlikely(String key) {
+    boolean unlikely = false;
+    String prev = null;
+    int n = key.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !isWordChar(key.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && isWordChar(key.charAt(i))) {
+        i++;
+      }
+      if (start == i) {
+        break;
+      }
+      String w = key.substring(start, i);
+      String pair =
+          prev != null && start > 0 && key.charAt(start - 1) == '-' ? prev + "-" + w : null;
+      for (String m : MAYBE_PREFIXES) {
+        if (w.startsWith(m)) {
+          return false;
+        }
+      }
+      if (pair != null && MAYBE_PAIRS.contains(pair)) {
+        return false;
+      }
+      if (!unlikely) {
+        unlikely = UNLIKELY_WORDS.contains(w) || pair != null && UNLIKELY_WORDS.contains(pair);
+        for (int k = 0; !unlikely && k < UNLIKELY_PREFIXES.length; k++) {
+          unlikely = w.startsWith(UNLIKELY_PREFIXES[k]);
+        }
+      }
+      prev = w;
+    }
+    return unlikely;
+  }
+
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 0x7f && Character.isLetterOrDigit(c);
+  }
 
   private TextBlocks() {}
 
@@ -189,9 +296,7 @@ public final class TextBlocks {
       return false;
     }
     String key = (cls + " " + id).toLowerCase(java.util.Locale.ROOT);
-    return UNLIKELY.matcher(key).find()
-        && !MAYBE.matcher(key).find()
-        && textLength(e) <= MAX_FURNITURE_SHARE * pageChars;
+    return unlikely(key) && textLength(e) <= MAX_FURNITURE_SHARE * pageChars;
   }
 
   /** Share of the page's text above which a furniture-named element is kept. */
