@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure speed: documents per second and latency percentiles.",
-    subcommands = {BenchExtractCommand.class, BenchAlignCommand.class})
+    subcommands = {BenchExtractCommand.class, BenchAlignCommand.class, BenchStoriesCommand.class})
 final class BenchCommand {}

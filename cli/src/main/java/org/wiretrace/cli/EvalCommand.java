@@ -10,5 +10,11 @@ import picocli.CommandLine.Command;
       "Measure quality on labelled data and print the metric.",
       "With --min-* thresholds, exits 1 when a figure falls below its threshold (used by CI)."
     },
-    subcommands = {EvalExtractCommand.class, EvalAlignCommand.class, EvalAlignCorpusCommand.class})
+    subcommands = {
+      EvalExtractCommand.class,
+      EvalAlignCommand.class,
+      EvalAlignCorpusCommand.class,
+      EvalStoriesCommand.class,
+      EvalRestoreCommand.class
+    })
 final class EvalCommand {}

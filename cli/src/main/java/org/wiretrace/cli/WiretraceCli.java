@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       "  wiretrace compare a.txt b.html        verdict and aligned passages for one pair",
       "  wiretrace report --html out.html      the report for everything in the store",
       "  wiretrace extract crawl.warc.gz      articles read from pages, WARCs, feeds",
+      "  wiretrace restore spun.txt            flag spun phrases, restore the original wording",
       "  wiretrace serve                       web report and REST API on 127.0.0.1:8080",
       "",
       "Exit codes: 0 success, 1 no input could be processed or a quality gate failed, 2 usage error."
@@ -31,10 +32,12 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ScanCommand.class,
+      StoriesCommand.class,
       CompareCommand.class,
       ReportCommand.class,
       ExtractCommand.class,
       AlignCommand.class,
+      RestoreCommand.class,
       ServeCommand.class,
       EvalCommand.class,
       BenchCommand.class,

@@ -25,20 +25,27 @@ import org.wiretrace.text.Tokens;
  *   <li><b>Chains.</b> Anchors are chained by dynamic programming, each anchor taking the best
  *       predecessor at most {@link Options#maxGap} words back on both sides, with a penalty for
  *       drifting off the diagonal and for long gaps; chains are read off best-first (each anchor in
- *       one chain). Chains of at least {@link Options#minAnchors} anchors that follow each other in
- *       both texts within {@link Options#mergeGap} words are merged (the adaptive extension step:
- *       an inserted or dropped sentence does not split a passage).
- *   <li><b>Edit script.</b> Inside each passage the words between consecutive anchors are aligned
- *       by edit distance (unit costs, ties resolved towards the diagonal) into runs of kept,
- *       substituted (one-for-one or n-for-m: a run of changes with words on both sides), inserted
- *       and deleted words; the ends are extended along the diagonal over equal words (function
- *       words included). Passage ends are the first and last kept words, plus sentence punctuation
- *       that follows on both sides: they never overshoot into unrelated text the way Smith-Waterman
- *       edges do.
- *   <li><b>Filter.</b> A passage is kept when it has at least {@link Options#minKeptWords} kept
- *       words, at least {@link Options#minAnchors} kept content words, and kept words make up at
- *       least {@link Options#minDensity} of its longer side; passages overlapping a better one in b
- *       are dropped (the overlap filter of Sanchez-Perez et al.).
+ *       one chain). Chains of at least three anchors that follow each other in both texts within
+ *       {@link Options#mergeGap} words (twice that when one side has no gap) are merged unless
+ *       another chain claims the gap (a moved sentence): an inserted or dropped sentence does not
+ *       split a passage.
+ *   <li><b>Edit script and ends.</b> Inside each passage the words between consecutive anchors are
+ *       aligned by edit distance (unit costs, ties resolved towards the diagonal) into runs of
+ *       kept, substituted (one-for-one or n-for-m: a run of changes with words on both sides),
+ *       inserted and deleted words. The ends are extended along the diagonal over equal words, then
+ *       cut back to the best-scoring stretch (kept word +1, changed word -0.5), so a stray anchor
+ *       never drags a passage into unrelated text the way passim's Smith-Waterman edges overshoot.
+ *       Each end is then carried to its sentence bound when the words up to it are few or similar,
+ *       and neighbouring sentences of similar length join while their word alignment keeps at least
+ *       40% of the words (the sentence-level extension of Sanchez-Perez et al.; function words
+ *       count, which carries heavily spun sentences). A passage ends at its last word plus the
+ *       sentence punctuation right after it.
+ *   <li><b>Filter and join.</b> A passage is kept when it has at least {@link Options#minKeptWords}
+ *       kept words, at least {@link Options#minAnchors} kept content words, and kept words make up
+ *       at least {@link Options#minDensity} of its longer side. Kept passages that follow each
+ *       other in both texts within the merge gaps are joined unless another passage lies in the
+ *       gap; passages overlapping a better one in b are dropped (the overlap filter of
+ *       Sanchez-Perez et al.).
  * </ol>
  *
  * Identical word sequences are reported as one verbatim passage whatever their length. Work is
@@ -176,19 +183,19 @@ public final class Aligner {
     List<int[]> chains = chains(anchors);
     List<int[]> merged = merge(chains);
     List<Passage> kept = new ArrayList<>();
-    List<Passage> candidates = new ArrayList<>();
-    List<int[]> quality = new ArrayList<>();
+    List<Ops> good = new ArrayList<>();
     for (int[] chain : merged) {
       Ops ops = script(a, b, ta, tb, chain);
-      int[] q = ops.quality(ta, content);
-      int keptWords = q[0];
-      int longer = Math.max(q[1], q[2]);
-      if (keptWords >= options.minKeptWords()
-          && q[3] >= options.minAnchors()
-          && keptWords >= options.minDensity() * longer) {
-        candidates.add(passage(a, b, ops));
-        quality.add(new int[] {keptWords, candidates.size() - 1});
+      if (accepted(ops.quality(ta, content))) {
+        good.add(ops);
       }
+    }
+    good = join(good, ta, tb);
+    List<Passage> candidates = new ArrayList<>();
+    List<int[]> quality = new ArrayList<>();
+    for (Ops ops : good) {
+      candidates.add(passage(a, b, ops));
+      quality.add(new int[] {ops.quality(ta, content)[0], candidates.size() - 1});
     }
     // overlap filter on b: better (more kept words) first
     quality.sort((x, y) -> Integer.compare(y[0], x[0]));
@@ -207,6 +214,56 @@ public final class Aligner {
     }
     kept.sort((x, y) -> Integer.compare(x.bStart(), y.bStart()));
     return new Alignment(aChars, bChars, kept);
+  }
+
+  private boolean accepted(int[] q) {
+    int keptWords = q[0];
+    int longer = Math.max(q[1], q[2]);
+    return keptWords >= options.minKeptWords()
+        && q[3] >= options.minAnchors()
+        && keptWords >= options.minDensity() * longer;
+  }
+
+  /**
+   * Joins accepted passages that follow each other in both texts across a gap the chain merge
+   * allows (after extension their ends are known), unless another passage lies in the gap.
+   */
+  private List<Ops> join(List<Ops> passages, int[] ta, int[] tb) {
+    if (passages.size() < 2) {
+      return passages;
+    }
+    List<Ops> sorted = new ArrayList<>(passages);
+    sorted.sort((x, y) -> Integer.compare(x.j[0], y.j[0]));
+    List<Ops> out = new ArrayList<>();
+    Ops cur = sorted.get(0);
+    for (int k = 1; k < sorted.size(); k++) {
+      Ops next = sorted.get(k);
+      int endI = cur.endI();
+      int endJ = cur.endJ();
+      int gapI = next.i[0] - endI;
+      int gapJ = next.j[0] - endJ;
+      int limit = Math.min(gapI, gapJ) <= SNAP_WORDS ? 2 * options.mergeGap() : options.mergeGap();
+      boolean free = gapI >= 0 && gapJ >= 0 && gapI <= limit && gapJ <= limit;
+      for (int x = 0; free && x < sorted.size(); x++) {
+        Ops o = sorted.get(x);
+        if (o != cur && o != next) {
+          free =
+              !(o.i[0] < next.i[0] && o.endI() > endI) && !(o.j[0] < next.j[0] && o.endJ() > endJ);
+        }
+      }
+      if (free) {
+        Ops joined = new Ops(cur.size + next.size + gapI + gapJ);
+        joined.addAll(cur);
+        gap(ta, endI, next.i[0], tb, endJ, next.j[0], new int[(gapI + 1) * (gapJ + 1)], joined);
+        joined.addAll(next);
+        cur = joined;
+      } else {
+        out.add(cur);
+        cur = next;
+      }
+    }
+    out.add(cur);
+    return out;
   }
 
   /**
@@ -923,6 +980,16 @@ public final class Aligner {
       op = new int[c];
       i = new int[c];
       j = new int[c];
+    }
+
+    /** The a index after the last a word of the script. */
+    int endI() {
+      return i[size - 1] + (op[size - 1] == INS ? 0 : 1);
+    }
+
+    /** The b index after the last b word of the script. */
+    int endJ() {
+      return j[size - 1] + (op[size - 1] == DEL ? 0 : 1);
     }
 
     void addAll(Ops other) {

@@ -7,77 +7,37 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.relate.PairVerdict;
-import org.wiretrace.relate.Relation;
 import org.wiretrace.text.AnalyzedArticle;
 
 /**
- * Groups articles into stories and text families from the pair verdicts. Families are the connected
- * components of text-sharing verdicts; stories join families linked by a {@link
- * Relation#SAME_STORY} verdict. A family's original is the earliest-published of its most complete
- * members (at least {@link #COMPLETE_SHARE} of the longest member's length); ids are derived from
- * article ids, never from run order. Stateless and thread-safe.
+ * Groups articles into stories and text families: the pipeline's last stage.
+ *
+ * <p>Stories come from the streaming {@link StoryClusterer} fed in publication order; articles that
+ * share text (a text-sharing {@link PairVerdict}) always report the same event, so their stories
+ * are joined (the earliest story's id survives, the others are listed in {@link
+ * Story#mergedIds()}). Inside each story, {@link Provenance} forms the text families and names each
+ * family's original. Ids derive from article ids, never from run order.
+ *
+ * <p>Thread-safe: every call builds its own clusterer; features are computed in parallel.
  */
 public final class StoryBuilder {
 
-  /** A member this share as long as the family's longest counts as a complete version. */
-  public static final double COMPLETE_SHARE = 0.8;
+  /** The shared analyzer (thread-safe). */
+  private static final StoryAnalyzer ANALYZER = new StoryAnalyzer();
 
-  private StoryBuilder() {}
+  private final StoryModel model;
 
-  /** Stories of {@code articles}, largest first, from the verdicts between them. */
-  public static List<Story> build(List<AnalyzedArticle> articles, List<PairVerdict> verdicts) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < articles.size(); i++) {
-      index.put(articles.get(i).id(), i);
-    }
-    UnionFind families = new UnionFind(articles.size());
-    UnionFind stories = new UnionFind(articles.size());
-    for (PairVerdict v : verdicts) {
-      Integer a = index.get(v.aId());
-      Integer b = index.get(v.bId());
-      if (a == null || b == null) {
-        continue;
-      }
-      if (v.relation().sharesText()) {
-        families.union(a, b);
-        stories.union(a, b);
-      } else if (v.relation() == Relation.SAME_STORY) {
-        stories.union(a, b);
-      }
-    }
-    Map<Integer, List<Integer>> familyMembers = new LinkedHashMap<>();
-    for (int i = 0; i < articles.size(); i++) {
-      familyMembers.computeIfAbsent(families.find(i), k -> new ArrayList<>()).add(i);
-    }
-    Map<Integer, List<Family>> storyFamilies = new LinkedHashMap<>();
-    for (List<Integer> members : familyMembers.values()) {
-      Family f = family(articles, members, verdicts);
-      int story = stories.find(members.get(0));
-      storyFamilies.computeIfAbsent(story, k -> new ArrayList<>()).add(f);
-    }
-    List<Story> out = new ArrayList<>();
-    for (List<Family> fams : storyFamilies.values()) {
-      fams.sort(
-          Comparator.comparingInt((Family f) -> -f.members().size()).thenComparing(Family::id));
-      Family lead = fams.get(0);
-      String earliest =
-          fams.stream()
-              .flatMap(f -> f.articleIds().stream())
-              .map(id -> articles.get(index.get(id)).article())
-              .min(chronological())
-              .map(Article::id)
-              .orElseThrow();
-      out.add(new Story("s-" + earliest, title(articles, index, lead), fams));
-    }
-    out.sort(Comparator.comparingInt((Story s) -> -s.articleIds().size()).thenComparing(Story::id));
-    return out;
+  /** A builder clustering with {@code model}. */
+  public StoryBuilder(StoryModel model) {
+    this.model = Objects.requireNonNull(model, "model");
   }
 
-  private static String title(
-      List<AnalyzedArticle> articles, Map<String, Integer> index, Family f) {
-    return articles.get(index.get(f.originalId())).article().title();
+  /** Stories of {@code articles} with {@link StoryModel#DEFAULT}, largest first. */
+  public static List<Story> build(List<AnalyzedArticle> articles, List<PairVerdict> verdicts) {
+    return new StoryBuilder(StoryModel.DEFAULT).stories(articles, verdicts);
   }
 
   /** Earliest publication first (undated last), then id. */
@@ -87,52 +47,98 @@ public final class StoryBuilder {
         .thenComparing(Article::id);
   }
 
-  private static Family family(
-      List<AnalyzedArticle> articles, List<Integer> members, List<PairVerdict> verdicts) {
-    int longest = 0;
-    for (int m : members) {
-      longest = Math.max(longest, articles.get(m).article().chars());
+  /**
+   * Stories of {@code articles} from the clusterer and the verdicts between them, largest first.
+   */
+  public List<Story> stories(List<AnalyzedArticle> articles, List<PairVerdict> verdicts) {
+    List<AnalyzedArticle> ordered = new ArrayList<>(articles);
+    ordered.sort((x, y) -> chronological().compare(x.article(), y.article()));
+    List<StoryFeatures> features =
+        ordered.parallelStream().map(a -> ANALYZER.analyze(a.article(), a.tokens())).toList();
+    StoryClusterer clusterer = new StoryClusterer(model);
+    features.forEach(clusterer::add);
+    List<Provenance.Link> links = new ArrayList<>();
+    for (PairVerdict v : verdicts) {
+      links.add(
+          new Provenance.Link(
+              v.aId(), v.bId(), v.relation(), v.verdict().coverageA(), v.verdict().coverageB()));
     }
-    final int threshold = (int) (COMPLETE_SHARE * longest);
-    Article original =
-        members.stream()
-            .map(m -> articles.get(m).article())
-            .filter(a -> a.chars() >= threshold)
-            .min(chronological())
-            .orElseThrow();
-    String oid = original.id();
-    List<Member> out = new ArrayList<>();
-    out.add(new Member(oid, Relation.ORIGINAL, 1.0, oid));
-    List<Article> rest =
-        members.stream()
-            .map(m -> articles.get(m).article())
-            .filter(a -> !a.id().equals(oid))
-            .sorted(chronological())
-            .toList();
-    for (Article a : rest) {
-      out.add(member(a.id(), oid, verdicts));
-    }
-    return new Family("f-" + oid, oid, out);
+    return assemble(ordered, clusterer.stories(), links);
   }
 
-  /** The member's relation to the original, or else to the family member it is best aligned to. */
-  private static Member member(String id, String originalId, List<PairVerdict> verdicts) {
-    PairVerdict best = null;
-    for (PairVerdict v : verdicts) {
-      if (!v.involves(id) || !v.relation().sharesText()) {
-        continue;
+  /**
+   * Stories from clusterer groups and reuse links: groups sharing text are joined, then each story
+   * is split into families.
+   */
+  static List<Story> assemble(
+      List<AnalyzedArticle> ordered, List<StoryGroup> groups, List<Provenance.Link> links) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      index.put(ordered.get(i).id(), i);
+    }
+    UnionFind uf = new UnionFind(ordered.size());
+    Map<Integer, StoryGroup> groupOfFirst = new HashMap<>();
+    for (StoryGroup g : groups) {
+      int first = -1;
+      for (String a : g.articleIds()) {
+        Integer i = index.get(a);
+        if (i == null) {
+          continue;
+        }
+        if (first < 0) {
+          first = i;
+        } else {
+          uf.union(first, i);
+        }
       }
-      if (v.involves(originalId)) {
-        best = v;
-        break;
-      }
-      if (best == null || v.coverageOf(id) > best.coverageOf(id)) {
-        best = v;
+      if (first >= 0) {
+        groupOfFirst.put(first, g);
       }
     }
-    if (best == null) {
-      return new Member(id, Relation.EDITED, 0, originalId);
+    for (Provenance.Link l : links) {
+      Integer a = index.get(l.aId());
+      Integer b = index.get(l.bId());
+      if (a != null && b != null && l.relation().sharesText()) {
+        uf.union(a, b);
+      }
     }
-    return new Member(id, best.relation(), best.coverageOf(id), best.other(id));
+    Map<Integer, List<Integer>> members = new LinkedHashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      members.computeIfAbsent(uf.find(i), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, List<Provenance.Link>> linksByArticle = new HashMap<>();
+    for (Provenance.Link l : links) {
+      linksByArticle.computeIfAbsent(l.aId(), k -> new ArrayList<>()).add(l);
+    }
+    List<Story> out = new ArrayList<>();
+    for (List<Integer> story : members.values()) {
+      // members are in chronological order: the first one names the story
+      List<String> absorbed = new ArrayList<>();
+      String id = null;
+      List<Provenance.Version> versions = new ArrayList<>();
+      List<Provenance.Link> storyLinks = new ArrayList<>();
+      for (int i : story) {
+        AnalyzedArticle a = ordered.get(i);
+        StoryGroup g = groupOfFirst.get(i);
+        if (g != null) {
+          if (id == null) {
+            id = g.id();
+          } else {
+            absorbed.add(g.id());
+          }
+          absorbed.addAll(g.mergedIds());
+        }
+        versions.add(new Provenance.Version(a.id(), a.article().published(), a.tokens().size()));
+        storyLinks.addAll(linksByArticle.getOrDefault(a.id(), List.of()));
+      }
+      if (id == null) {
+        id = StoryGroup.idFor(ordered.get(story.get(0)).id());
+      }
+      List<Family> families = Provenance.families(versions, storyLinks);
+      String title = ordered.get(index.get(families.get(0).originalId())).article().title();
+      out.add(new Story(id, title, families, absorbed));
+    }
+    out.sort(Comparator.comparingInt((Story s) -> -s.articleIds().size()).thenComparing(Story::id));
+    return out;
   }
 }

@@ -1,0 +1,205 @@
+package org.wiretrace.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.wiretrace.spin.FalseAlarms;
+import org.wiretrace.spin.PhrasePair;
+import org.wiretrace.spin.PhrasePairs;
+import org.wiretrace.spin.PhraseRestorer;
+import org.wiretrace.spin.PhraseStats;
+import org.wiretrace.spin.RestoreEvaluation;
+import org.wiretrace.spin.SpinDetector;
+import org.wiretrace.spin.WordNetLexicon;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wiretrace eval restore}: top-1/top-3 restoration accuracy and false alarms. */
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure tortured-phrase restoration: top-1 and top-3 accuracy on",
+      "{\"tortured\",\"expected\"} lines (case-insensitive, a trailing parenthetical",
+      "acronym ignored; pairs whose original is unknown, \"???\", are left out).",
+      "",
+      "The plain figure uses the shipped habits, learned from the dev list: on the",
+      "dev list itself it is optimistic. --folds K adds K-fold cross-validation",
+      "(habits learned from K-1 folds, the held-out fold scored, phrases never",
+      "seen): that figure predicts accuracy on new phrases, and the --min-* gates",
+      "use it when it is given. --plain FILE measures false alarms: phrases",
+      "flagged per 1,000 words of ordinary text (an MSRP .tsv, or one text per",
+      "line).",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  wiretrace eval restore --pairs ../shared/data/tortured-phrases/dev.jsonl \\",
+      "      --folds 5",
+      "  wiretrace eval restore --pairs held-out.jsonl --out pred.jsonl",
+      "  wiretrace eval restore --pairs dev.jsonl --folds 5 --min-top1 0.24 \\",
+      "      --min-top3 0.30 --plain ../shared/data/paraphrase/msrp_train.tsv \\",
+      "      --plain-limit 2000 --max-false-alarms 0.5",
+      "",
+      "Exit codes: 0 figures at or above the thresholds, 1 below a threshold or no pairs, 2 usage."
+    })
+final class EvalRestoreCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pairs", required = true, paramLabel = "FILE.jsonl", description = "Pairs.")
+  Path pairs;
+
+  @Option(
+      names = "--out",
+      paramLabel = "PRED.jsonl",
+      description = "Write {\"tortured\",\"suggestions\":[...]} per input line.")
+  Path out;
+
+  @Option(
+      names = "--folds",
+      paramLabel = "K",
+      defaultValue = "0",
+      description = "Also cross-validate with K folds (0: no cross-validation).")
+  int folds;
+
+  @Option(names = "--plain", paramLabel = "FILE", description = "Ordinary text for false alarms.")
+  Path plain;
+
+  @Option(
+      names = "--plain-limit",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "Texts of --plain used (default ${DEFAULT-VALUE}).")
+  int plainLimit;
+
+  @Option(names = "--min-top1", paramLabel = "X", description = "Exit 1 when top-1 is below X.")
+  Double minTop1;
+
+  @Option(names = "--min-top3", paramLabel = "Y", description = "Exit 1 when top-3 is below Y.")
+  Double minTop3;
+
+  @Option(
+      names = "--max-false-alarms",
+      paramLabel = "Z",
+      description = "Exit 1 when false alarms per 1,000 words exceed Z (needs --plain).")
+  Double maxFalseAlarms;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter w = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (folds == 1 || folds < 0) {
+      throw new UserException("--folds must be 0 or at least 2", WiretraceCli.EXIT_USAGE);
+    }
+    if (maxFalseAlarms != null && plain == null) {
+      throw new UserException("--max-false-alarms needs --plain FILE", WiretraceCli.EXIT_USAGE);
+    }
+    if (!Files.isReadable(pairs)) {
+      throw new UserException("cannot read " + pairs, WiretraceCli.EXIT_FAILURE);
+    }
+    List<PhrasePair> list = PhrasePairs.read(pairs, err::println);
+    if (list.isEmpty()) {
+      throw new UserException("no pairs in " + pairs, WiretraceCli.EXIT_FAILURE);
+    }
+    PhraseRestorer shipped = PhraseRestorer.standard();
+    RestoreEvaluation.Score plainScore;
+    try (Progress p = Progress.of("restore", list.size())) {
+      List<RestoreEvaluation.Prediction> preds = new ArrayList<>();
+      for (PhrasePair pair : list) {
+        preds.add(RestoreEvaluation.predict(pair, shipped));
+        p.step();
+      }
+      plainScore = RestoreEvaluation.summarise(preds);
+    }
+    w.printf(
+        Locale.ROOT,
+        "restore: %d pairs scored, %d without a known original left out%n",
+        plainScore.scored(),
+        plainScore.skipped());
+    w.printf(
+        Locale.ROOT,
+        "  shipped habits (learned from the dev list):  top-1 %.3f  top-3 %.3f%n",
+        plainScore.top1(),
+        plainScore.top3());
+    if (out != null) {
+      writePredictions(out, plainScore.all());
+      w.println("  predictions written to " + out);
+    }
+    RestoreEvaluation.Score gated = plainScore;
+    if (folds >= 2) {
+      PhraseStats stats = PhraseStats.shared();
+      RestoreEvaluation.Score cv =
+          RestoreEvaluation.crossValidate(
+              list, folds, h -> new PhraseRestorer(WordNetLexicon.shared(), h, stats));
+      w.printf(
+          Locale.ROOT,
+          "  %d-fold cross-validated (never-seen phrases): top-1 %.3f  top-3 %.3f%n",
+          folds,
+          cv.top1(),
+          cv.top3());
+      gated = cv;
+    }
+    w.flush();
+    boolean ok = true;
+    if (minTop1 != null && gated.top1() < minTop1) {
+      err.printf(Locale.ROOT, "FAIL: top-1 %.3f below %.3f%n", gated.top1(), minTop1);
+      ok = false;
+    }
+    if (minTop3 != null && gated.top3() < minTop3) {
+      err.printf(Locale.ROOT, "FAIL: top-3 %.3f below %.3f%n", gated.top3(), minTop3);
+      ok = false;
+    }
+    if (plain != null) {
+      List<String> texts = FalseAlarms.readTexts(plain, plainLimit, err::println);
+      FalseAlarms.Result fa;
+      try (Progress p = Progress.of("false alarms", texts.size())) {
+        fa = FalseAlarms.measure(texts, SpinDetector.standard(), t -> p.step());
+      }
+      w.printf(
+          Locale.ROOT,
+          "false alarms: %d phrases flagged in %,d words of %d texts = %.2f per 1,000 words%n",
+          fa.flagged().size(),
+          fa.words(),
+          fa.texts(),
+          fa.perThousandWords());
+      w.flush();
+      if (maxFalseAlarms != null && fa.perThousandWords() > maxFalseAlarms) {
+        err.printf(
+            Locale.ROOT,
+            "FAIL: %.2f false alarms per 1,000 words above %.2f%n",
+            fa.perThousandWords(),
+            maxFalseAlarms);
+        ok = false;
+      }
+    }
+    return ok ? 0 : WiretraceCli.EXIT_FAILURE;
+  }
+
+  private static void writePredictions(Path file, List<RestoreEvaluation.Prediction> all)
+      throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    try (BufferedWriter bw = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (RestoreEvaluation.Prediction p : all) {
+        ObjectNode o = m.createObjectNode();
+        o.put("tortured", p.pair().tortured());
+        ArrayNode s = o.putArray("suggestions");
+        p.suggestions().forEach(s::add);
+        bw.write(m.writeValueAsString(o));
+        bw.newLine();
+      }
+    }
+  }
+}

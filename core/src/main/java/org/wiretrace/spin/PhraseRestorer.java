@@ -1,0 +1,497 @@
+package org.wiretrace.spin;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Proposes the original wording of a (possibly) spun phrase, without its source.
+ *
+ * <p>Candidates form a lattice over the phrase's words: each word may be kept or replaced by a
+ * learned spinner habit ({@link SpinHabits}: the originals a spinner replaced by this word, the
+ * reverse direction, and chains through WordNet synonyms), or by a WordNet synonym ({@link
+ * WordNetLexicon}); stretches of two or three words may be replaced as a whole when they are a
+ * WordNet multiword lemma or a learned phrase habit, which lets the number of words change. Each
+ * choice carries a prior strength. A beam search ranks the paths by the sum of log priors plus
+ * phrase evidence from the reference corpora ({@link PhraseStats}): the mean log count of the
+ * candidate's bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore
+ * (2000) with corpus n-grams as the language model. Inflections are carried over with {@link
+ * Morph}.
+ *
+ * <p>Stateless apart from its immutable inputs; thread-safe.
+ */
+public final class PhraseRestorer {
+
+  /**
+   * The weights of the ranking: priors of each kind of choice, the weight of the corpus evidence,
+   * and the search widths.
+   *
+   * @param keep prior of keeping a word unchanged
+   * @param habit prior of a learned habit (scaled by its share among the word's habits)
+   * @param habitReverse prior of a reversed habit (a spinner's substitution read backwards)
+   * @param habitChain prior of a habit reached through a WordNet synonym
+   * @param wordnet prior of a WordNet synonym (scaled by its {@link WordNetLexicon} strength)
+   * @param multiword factor on a one-word-to-many WordNet synonym ("pursuit" to "out of the
+   *     question" is rarely what a spinner undid)
+   * @param related prior of a WordNet hypernym, hyponym or derivationally related word
+   * @param evidence weight of the phrase evidence (per natural-log unit of count)
+   * @param trigram weight of trigram evidence relative to bigram evidence
+   * @param unigram weight of word evidence for one-word candidates
+   * @param maxOptions options kept per word
+   * @param beam paths kept per position in the beam search
+   */
+  public record Settings(
+      double keep,
+      double habit,
+      double habitReverse,
+      double habitChain,
+      double wordnet,
+      double multiword,
+      double related,
+      double evidence,
+      double trigram,
+      double unigram,
+      int maxOptions,
+      int beam) {
+
+    /** The defaults, tuned by cross-validation on the dev list. */
+    public static final Settings DEFAULT =
+        new Settings(0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 40, 250);
+
+    public Settings {
+      for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
+        if (!(p > 0 && p <= 1)) {
+          throw new IllegalArgumentException("priors must be in (0, 1], got " + p);
+        }
+      }
+      if (!(multiword > 0 && multiword <= 1) || evidence < 0 || trigram < 0 || unigram < 0) {
+        throw new IllegalArgumentException("bad weights");
+      }
+      if (maxOptions < 1 || beam < 1) {
+        throw new IllegalArgumentException("maxOptions and beam must be >= 1");
+      }
+    }
+  }
+
+  private final WordNetLexicon wordnet;
+  private final SpinHabits habits;
+  private final PhraseStats stats;
+  private final Settings settings;
+
+  public PhraseRestorer(WordNetLexicon wordnet, SpinHabits habits, PhraseStats stats) {
+    this(wordnet, habits, stats, Settings.DEFAULT);
+  }
+
+  public PhraseRestorer(
+      WordNetLexicon wordnet, SpinHabits habits, PhraseStats stats, Settings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.wordnet = Objects.requireNonNull(wordnet, "wordnet");
+    this.habits = Objects.requireNonNull(habits, "habits");
+    this.stats = Objects.requireNonNull(stats, "stats");
+  }
+
+  /** The restorer with the shipped resources. */
+  public static PhraseRestorer standard() {
+    return new PhraseRestorer(WordNetLexicon.shared(), SpinHabits.shared(), PhraseStats.shared());
+  }
+
+  public PhraseStats stats() {
+    return stats;
+  }
+
+  /** One choice in the lattice: words {@code [from, to)} replaced by {@code text}. */
+  record Option(int from, int to, String text, double prior, String why) {}
+
+  /**
+   * Up to {@code k} suggestions for the lower-case words of a phrase, best first, each different
+   * from the phrase itself.
+   */
+  public List<Suggestion> suggest(List<String> words, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    int n = words.size();
+    if (n == 0) {
+      return List.of();
+    }
+    List<List<Option>> from = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      from.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      from.get(i).addAll(wordOptions(words.get(i), i));
+    }
+    addContextOptions(words, from);
+    for (int len = 1; len <= SpinHabits.MAX_PHRASE_WORDS; len++) {
+      for (int i = 0; i + len <= n; i++) {
+        from.get(i).addAll(spanOptions(words.subList(i, i + len), i));
+      }
+    }
+    // beam search over positions
+    List<List<Path>> at = new ArrayList<>();
+    for (int i = 0; i <= n; i++) {
+      at.add(new ArrayList<>());
+    }
+    at.get(0).add(Path.EMPTY);
+    for (int i = 0; i < n; i++) {
+      List<Path> paths = at.get(i);
+      paths.sort(Comparator.comparingDouble(Path::partial).reversed());
+      if (paths.size() > settings.beam()) {
+        paths.subList(settings.beam(), paths.size()).clear();
+      }
+      for (Path p : paths) {
+        for (Option o : from.get(i)) {
+          at.get(o.to).add(p.extend(o, this));
+        }
+      }
+    }
+    String self = String.join(" ", words);
+    Map<String, Suggestion> best = new LinkedHashMap<>();
+    for (Path p : at.get(n)) {
+      String text = String.join(" ", p.words);
+      if (text.equals(self) || !p.changed) {
+        continue;
+      }
+      double score = p.logPrior + settings.evidence() * evidence(p.words);
+      Suggestion prev = best.get(text);
+      if (prev == null || prev.score() < score) {
+        best.put(
+            text,
+            new Suggestion(text, score, stats.count(p.words), p.weakest, p.strongest, p.why()));
+      }
+    }
+    return best.values().stream()
+        .sorted(Comparator.comparingDouble(Suggestion::score).reversed())
+        .limit(k)
+        .toList();
+  }
+
+  /** The phrase evidence of a word sequence: mean log counts of its n-grams. */
+  double evidence(List<String> w) {
+    int m = w.size();
+    if (m == 1) {
+      return settings.unigram() * Math.log1p(stats.count(w.get(0)));
+    }
+    double bi = 0;
+    for (int i = 0; i + 1 < m; i++) {
+      bi += Math.log1p(stats.count(w.get(i), w.get(i + 1)));
+    }
+    bi /= m - 1;
+    if (m == 2) {
+      return bi;
+    }
+    double tri = 0;
+    for (int i = 0; i + 2 < m; i++) {
+      tri += Math.log1p(stats.count(w.get(i), w.get(i + 1), w.get(i + 2)));
+    }
+    return bi + settings.trigram() * tri / (m - 2);
+  }
+
+  private List<Option> wordOptions(String x, int i) {
+    Map<String, Option> out = new HashMap<>();
+    put(out, new Option(i, i + 1, x, settings.keep(), null));
+    Morph.Form f = Morph.analyse(x);
+    List<String> bases = new ArrayList<>(2);
+    bases.add(f.base());
+    if (f.inflection() == Morph.Inflection.ING || f.inflection() == Morph.Inflection.ED) {
+      bases.add(f.base() + "e");
+    }
+    if (!f.base().equals(x)) {
+      bases.add(x);
+    }
+    for (String b : bases) {
+      Morph.Inflection infl = b.equals(x) ? Morph.Inflection.NONE : f.inflection();
+      addHabits(out, i, x, habits.originalsOf(b), infl, settings.habit(), "habit");
+      addHabits(out, i, x, habits.spinsOf(b), infl, settings.habitReverse(), "reverse habit");
+    }
+    Map<String, Double> syn = wordnet.synonyms(x);
+    Morph.Inflection infl = wordnet.isLemma(x) ? Morph.Inflection.NONE : f.inflection();
+    int chained = 0;
+    for (var e : syn.entrySet()) {
+      String s = e.getKey();
+      double strength = e.getValue();
+      double prior = settings.wordnet() * strength;
+      if (s.indexOf(' ') >= 0) {
+        // a spinner rarely turned a phrase into one word; the span options cover that case
+        continue;
+      }
+      put(out, new Option(i, i + 1, Morph.inflect(s, infl), prior, "WordNet " + x + "~" + s));
+      if (chained++ < 12) {
+        Map<String, Integer> h = habits.originalsOf(s);
+        int total = total(h);
+        for (var g : h.entrySet()) {
+          double share = (double) g.getValue() / total;
+          put(
+              out,
+              new Option(
+                  i,
+                  i + 1,
+                  Morph.inflect(g.getKey(), infl),
+                  settings.habitChain() * strength * (0.5 + 0.5 * share),
+                  "habit via WordNet " + x + "~" + s + "->" + g.getKey()));
+        }
+      }
+    }
+    for (var e : wordnet.related(x).entrySet()) {
+      String s = e.getKey();
+      if (s.indexOf(' ') < 0) {
+        put(
+            out,
+            new Option(
+                i,
+                i + 1,
+                Morph.inflect(s, infl),
+                settings.related() * e.getValue(),
+                "WordNet related " + x + "~" + s));
+      }
+    }
+    List<Option> list = new ArrayList<>();
+    for (Option o : out.values()) {
+      if (o.why == null || knowsAll(o.text)) {
+        list.add(o);
+      }
+    }
+    list.sort(Comparator.comparingDouble(Option::prior).reversed());
+    return list.size() > settings.maxOptions() ? list.subList(0, settings.maxOptions()) : list;
+  }
+
+  /**
+   * Adds, for each word, the words of its wide neighbourhood ({@link #wide}) that form a corpus
+   * bigram with one of the options of a neighbouring word: candidates found from the context, as a
+   * spinner's thesaurus reaches further than WordNet's synsets.
+   */
+  private void addContextOptions(List<String> words, List<List<Option>> from) {
+    int n = words.size();
+    List<List<String>> direct = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> d = new ArrayList<>();
+      for (Option o : from.get(i)) {
+        if (o.text.indexOf(' ') < 0) {
+          d.add(o.text);
+        }
+      }
+      direct.add(d);
+    }
+    for (int i = 0; i < n; i++) {
+      String x = words.get(i);
+      Morph.Form f = Morph.analyse(x);
+      Morph.Inflection infl = wordnet.isLemma(x) ? Morph.Inflection.NONE : f.inflection();
+      java.util.Set<String> have = new java.util.HashSet<>(direct.get(i));
+      List<Option> added = new ArrayList<>();
+      for (var e : wide(x).entrySet()) {
+        String y = Morph.inflect(e.getKey(), infl);
+        if (have.contains(y) || !stats.knows(y)) {
+          continue;
+        }
+        boolean fits = false;
+        if (i + 1 < n) {
+          for (String z : direct.get(i + 1)) {
+            if (stats.count(y, z) > 0) {
+              fits = true;
+              break;
+            }
+          }
+        }
+        if (!fits && i > 0) {
+          for (String z : direct.get(i - 1)) {
+            if (stats.count(z, y) > 0) {
+              fits = true;
+              break;
+            }
+          }
+        }
+        if (fits) {
+          have.add(y);
+          added.add(
+              new Option(
+                  i,
+                  i + 1,
+                  y,
+                  settings.related() * e.getValue(),
+                  "thesaurus neighbourhood " + x + "~" + e.getKey()));
+        }
+      }
+      from.get(i).addAll(added);
+    }
+  }
+
+  private final Map<String, Map<String, Double>> wideCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The wide thesaurus neighbourhood of a word (base forms, with strengths): synonyms and their
+   * synonyms, WordNet relatives, learned habits in both directions and the synonyms of their
+   * originals; at most {@link #WIDE} words, strongest first.
+   */
+  Map<String, Double> wide(String x) {
+    return wideCache.computeIfAbsent(
+        x,
+        w -> {
+          Map<String, Double> m = new HashMap<>();
+          String b = Morph.analyse(w).base();
+          int k = 0;
+          for (var e : wordnet.synonyms(w).entrySet()) {
+            m.merge(e.getKey(), e.getValue(), Math::max);
+            if (k++ < 12) {
+              for (var g : wordnet.synonyms(e.getKey()).entrySet()) {
+                m.merge(g.getKey(), 0.35 * e.getValue() * g.getValue(), Math::max);
+              }
+              for (String o : habits.originalsOf(e.getKey()).keySet()) {
+                m.merge(o, 0.5 * e.getValue(), Math::max);
+              }
+            }
+          }
+          for (var e : wordnet.related(w).entrySet()) {
+            m.merge(e.getKey(), 0.6 * e.getValue(), Math::max);
+          }
+          for (String key : new String[] {w, b}) {
+            for (String o : habits.originalsOf(key).keySet()) {
+              m.merge(o, 1.0, Math::max);
+              for (var g : wordnet.synonyms(o).entrySet()) {
+                m.merge(g.getKey(), 0.4 * g.getValue(), Math::max);
+              }
+            }
+            for (String o : habits.spinsOf(key).keySet()) {
+              m.merge(o, 0.5, Math::max);
+            }
+          }
+          m.remove(w);
+          m.remove(b);
+          m.keySet().removeIf(t -> t.indexOf(' ') >= 0);
+          return m.entrySet().stream()
+              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+              .limit(WIDE)
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      Map.Entry::getKey, Map.Entry::getValue, (p, q) -> p, LinkedHashMap::new));
+        });
+  }
+
+  /** Options with a smaller prior are not considered. */
+  public static final double MIN_PRIOR = 0.01;
+
+  /** Largest wide neighbourhood of a word. */
+  public static final int WIDE = 400;
+
+  private void addHabits(
+      Map<String, Option> out,
+      int i,
+      String x,
+      Map<String, Integer> h,
+      Morph.Inflection infl,
+      double weight,
+      String kind) {
+    int total = total(h);
+    for (var g : h.entrySet()) {
+      double share = (double) g.getValue() / total;
+      double confidence = g.getValue() >= 2 ? 1.0 : 0.8;
+      put(
+          out,
+          new Option(
+              i,
+              i + 1,
+              Morph.inflect(g.getKey(), infl),
+              weight * confidence * (0.5 + 0.5 * share),
+              kind + " " + x + "->" + g.getKey() + " (" + g.getValue() + "x)"));
+    }
+  }
+
+  private List<Option> spanOptions(List<String> span, int i) {
+    List<Option> out = new ArrayList<>();
+    String key = SpinHabits.phraseKey(span);
+    Morph.Inflection infl = Morph.analyse(span.get(span.size() - 1)).inflection();
+    Map<String, Integer> h = habits.phraseOriginalsOf(key);
+    int total = total(h);
+    for (var g : h.entrySet()) {
+      double share = (double) g.getValue() / total;
+      String text = Morph.inflect(g.getKey(), infl);
+      out.add(
+          new Option(
+              i,
+              i + span.size(),
+              text,
+              settings.habit() * (0.5 + 0.5 * share),
+              "phrase habit '" + String.join(" ", span) + "'->'" + g.getKey() + "'"));
+    }
+    if (span.size() >= 2) {
+      String joined = String.join(" ", span);
+      if (wordnet.isLemma(joined)) {
+        for (var e : wordnet.synonyms(joined).entrySet()) {
+          if (knowsAll(e.getKey())) {
+            out.add(
+                new Option(
+                    i,
+                    i + span.size(),
+                    e.getKey(),
+                    settings.wordnet() * e.getValue(),
+                    "WordNet '" + joined + "'~'" + e.getKey() + "'"));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean knowsAll(String text) {
+    for (String w : text.split(" ")) {
+      if (!stats.knows(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int total(Map<String, Integer> h) {
+    int t = 0;
+    for (int c : h.values()) {
+      t += c;
+    }
+    return Math.max(1, t);
+  }
+
+  private static void put(Map<String, Option> out, Option o) {
+    Option prev = out.get(o.text);
+    if (prev == null || prev.prior < o.prior) {
+      out.put(o.text, o);
+    }
+  }
+
+  /** A partial path through the lattice. */
+  private record Path(
+      List<String> words,
+      double logPrior,
+      double partial,
+      boolean changed,
+      double weakest,
+      double strongest,
+      List<String> reasons) {
+    static final Path EMPTY = new Path(List.of(), 0, 0, false, 1.0, 0.0, List.of());
+
+    Path extend(Option o, PhraseRestorer r) {
+      List<String> w = new ArrayList<>(words.size() + 2);
+      w.addAll(words);
+      for (String s : o.text.split(" ")) {
+        w.add(s);
+      }
+      double lp = logPrior + Math.log(o.prior);
+      List<String> why = reasons;
+      if (o.why != null) {
+        why = new ArrayList<>(reasons);
+        why.add(o.why);
+      }
+      double ev = w.size() >= 2 ? r.evidence(w) : 0;
+      double weak = o.why != null ? Math.min(weakest, o.prior) : weakest;
+      double strong = o.why != null ? Math.max(strongest, o.prior) : strongest;
+      return new Path(
+          w, lp, lp + r.settings.evidence() * ev, changed || o.why != null, weak, strong, why);
+    }
+
+    String why() {
+      return String.join("; ", reasons);
+    }
+  }
+}

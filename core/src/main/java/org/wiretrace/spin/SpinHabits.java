@@ -1,0 +1,217 @@
+package org.wiretrace.spin;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The word-level substitution habits of synonym spinners, learned from pairs of tortured and
+ * original phrases: which original word (base form) a spinner replaced by which word, with counts,
+ * and which multi-word stretches it replaced when the number of words changed ("malignant growth"
+ * for "cancer").
+ *
+ * <p>Learning aligns each pair: words equal on both sides at the start and end are kept; an equal
+ * number of words in between is paired word by word; an unequal middle of at most {@link
+ * #MAX_PHRASE_WORDS} words per side becomes a phrase habit. Words are reduced to base forms with
+ * {@link Morph} so that habits generalise over inflections. Immutable and thread-safe.
+ */
+public final class SpinHabits {
+
+  /** Class-path location of the habits learned from the shipped dev list. */
+  public static final String RESOURCE = "/org/wiretrace/spin/spin-habits.tsv.gz";
+
+  /** Longest middle stretch (in words, either side) learned as a phrase habit. */
+  public static final int MAX_PHRASE_WORDS = 3;
+
+  private final Map<String, Map<String, Integer>> forward;
+  private final Map<String, Map<String, Integer>> backward;
+  private final Map<String, Map<String, Integer>> phrases;
+
+  private SpinHabits(
+      Map<String, Map<String, Integer>> forward,
+      Map<String, Map<String, Integer>> backward,
+      Map<String, Map<String, Integer>> phrases) {
+    this.forward = forward;
+    this.backward = backward;
+    this.phrases = phrases;
+  }
+
+  private static final class Holder {
+    static final SpinHabits SHARED = loadResource();
+  }
+
+  /** The habits shipped with Wiretrace (learned from the dev list), loaded on first use. */
+  public static SpinHabits shared() {
+    return Holder.SHARED;
+  }
+
+  /** No habits at all. */
+  public static SpinHabits none() {
+    return new SpinHabits(Map.of(), Map.of(), Map.of());
+  }
+
+  /** Learns habits from {@code pairs} (pairs without a known expected phrase are ignored). */
+  public static SpinHabits learn(List<PhrasePair> pairs) {
+    Map<String, Map<String, Integer>> fwd = new HashMap<>();
+    Map<String, Map<String, Integer>> bwd = new HashMap<>();
+    Map<String, Map<String, Integer>> phr = new HashMap<>();
+    for (PhrasePair p : pairs) {
+      if (!p.hasExpected()) {
+        continue;
+      }
+      List<String> t = PhrasePair.words(p.tortured());
+      List<String> e = PhrasePair.words(p.expected());
+      int a = 0;
+      while (a < t.size() && a < e.size() && t.get(a).equals(e.get(a))) {
+        a++;
+      }
+      int bt = t.size();
+      int be = e.size();
+      while (bt > a && be > a && t.get(bt - 1).equals(e.get(be - 1))) {
+        bt--;
+        be--;
+      }
+      int nt = bt - a;
+      int ne = be - a;
+      if (nt == 0 || ne == 0) {
+        continue;
+      }
+      if (nt == ne) {
+        for (int k = 0; k < nt; k++) {
+          String tw = base(t.get(a + k));
+          String ew = base(e.get(a + k));
+          if (!tw.equals(ew)) {
+            add(fwd, tw, ew);
+            add(bwd, ew, tw);
+          }
+        }
+      } else if (nt <= MAX_PHRASE_WORDS && ne <= MAX_PHRASE_WORDS) {
+        add(phr, phraseKey(t.subList(a, bt)), phraseKey(e.subList(a, be)));
+      }
+    }
+    return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr));
+  }
+
+  /** The base form used as a habit key. */
+  static String base(String word) {
+    return Morph.analyse(word).base();
+  }
+
+  /** The key of a multi-word stretch: its words with the last one reduced to its base form. */
+  static String phraseKey(List<String> words) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words.size(); i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(i == words.size() - 1 ? base(words.get(i)) : words.get(i));
+    }
+    return sb.toString();
+  }
+
+  private static void add(Map<String, Map<String, Integer>> m, String from, String to) {
+    m.computeIfAbsent(from, k -> new HashMap<>()).merge(to, 1, Integer::sum);
+  }
+
+  private static Map<String, Map<String, Integer>> freeze(Map<String, Map<String, Integer>> m) {
+    Map<String, Map<String, Integer>> out = new HashMap<>(m.size() * 2);
+    m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(v)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Original words (base forms) a spinner replaced by the base form {@code spun}, with counts. */
+  public Map<String, Integer> originalsOf(String spun) {
+    return forward.getOrDefault(spun, Map.of());
+  }
+
+  /**
+   * Words (base forms) a spinner produced for the original {@code word}, with counts: the reverse
+   * direction, since a spinner's thesaurus works both ways.
+   */
+  public Map<String, Integer> spinsOf(String word) {
+    return backward.getOrDefault(word, Map.of());
+  }
+
+  /** Original stretches a spinner replaced by the stretch with key {@link #phraseKey}. */
+  public Map<String, Integer> phraseOriginalsOf(String key) {
+    return phrases.getOrDefault(key, Map.of());
+  }
+
+  /** Number of distinct spun words with a learned original. */
+  public int size() {
+    return forward.size();
+  }
+
+  /** Writes the habits as gzipped tab-separated lines. */
+  public void write(Path file) throws IOException {
+    try (Writer w =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+      writeTable(w, "w", forward);
+      writeTable(w, "p", phrases);
+    }
+  }
+
+  private static void writeTable(Writer w, String tag, Map<String, Map<String, Integer>> m)
+      throws IOException {
+    for (var e : new TreeMap<>(m).entrySet()) {
+      for (var f : new TreeMap<>(e.getValue()).entrySet()) {
+        w.write(tag + "\t" + e.getKey() + "\t" + f.getKey() + "\t" + f.getValue() + "\n");
+      }
+    }
+  }
+
+  /** Reads habits written by {@link #write}. */
+  public static SpinHabits read(InputStream in) throws IOException {
+    Map<String, Map<String, Integer>> fwd = new HashMap<>();
+    Map<String, Map<String, Integer>> bwd = new HashMap<>();
+    Map<String, Map<String, Integer>> phr = new HashMap<>();
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+    String line;
+    int no = 0;
+    while ((line = r.readLine()) != null) {
+      no++;
+      String[] f = line.split("\t");
+      if (f.length != 4) {
+        throw new IOException("habits line " + no + ": expected 4 fields, got " + f.length);
+      }
+      int c = Integer.parseInt(f[3]);
+      if (f[0].equals("w")) {
+        fwd.computeIfAbsent(f[1], k -> new HashMap<>()).merge(f[2], c, Integer::sum);
+        bwd.computeIfAbsent(f[2], k -> new HashMap<>()).merge(f[1], c, Integer::sum);
+      } else {
+        phr.computeIfAbsent(f[1], k -> new HashMap<>()).merge(f[2], c, Integer::sum);
+      }
+    }
+    return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr));
+  }
+
+  private static SpinHabits loadResource() {
+    InputStream in = SpinHabits.class.getResourceAsStream(RESOURCE);
+    if (in == null) {
+      throw new IllegalStateException("missing class-path resource " + RESOURCE);
+    }
+    try (in) {
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+}

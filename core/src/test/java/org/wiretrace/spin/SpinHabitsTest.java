@@ -1,0 +1,66 @@
+package org.wiretrace.spin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpinHabitsTest {
+
+  private static final List<PhrasePair> PAIRS =
+      List.of(
+          new PhrasePair("information mining", "data mining"),
+          new PhrasePair("huge information (bd)", "big data (bd)"),
+          new PhrasePair("colossal information", "big data"),
+          new PhrasePair("irregular woodlands", "random forests"),
+          new PhrasePair("malignant growth cells", "cancer cells"),
+          new PhrasePair("unknown spin", "???"));
+
+  @Test
+  void learnsWordSubstitutionsOnBaseForms() {
+    SpinHabits h = SpinHabits.learn(PAIRS);
+    assertThat(h.originalsOf("information")).containsEntry("data", 3);
+    assertThat(h.originalsOf("woodland")).containsEntry("forest", 1);
+    assertThat(h.spinsOf("data")).containsEntry("information", 3);
+    assertThat(h.originalsOf("huge")).containsEntry("big", 1);
+  }
+
+  @Test
+  void learnsPhraseHabitsWhenTheWordCountChanges() {
+    SpinHabits h = SpinHabits.learn(PAIRS);
+    assertThat(h.phraseOriginalsOf("malignant growth")).containsEntry("cancer", 1);
+  }
+
+  @Test
+  void ignoresPairsWithoutAKnownOriginal() {
+    SpinHabits h = SpinHabits.learn(PAIRS);
+    assertThat(h.originalsOf("unknown")).isEmpty();
+    assertThat(h.originalsOf("spin")).isEmpty();
+  }
+
+  @Test
+  void writesAndReadsBack(@TempDir Path dir) throws IOException {
+    SpinHabits h = SpinHabits.learn(PAIRS);
+    Path f = dir.resolve("h.tsv.gz");
+    h.write(f);
+    SpinHabits back;
+    try (var in = Files.newInputStream(f)) {
+      back = SpinHabits.read(in);
+    }
+    assertThat(back.originalsOf("information")).isEqualTo(h.originalsOf("information"));
+    assertThat(back.spinsOf("data")).isEqualTo(h.spinsOf("data"));
+    assertThat(back.phraseOriginalsOf("malignant growth"))
+        .isEqualTo(h.phraseOriginalsOf("malignant growth"));
+  }
+
+  @Test
+  void comparesPhrasesIgnoringCaseHyphensAndTrailingAcronym() {
+    assertThat(PhrasePair.comparable("Return On Investment (ROI)"))
+        .isEqualTo("return on investment");
+    assertThat(PhrasePair.comparable("k-nearest neighbors")).isEqualTo("k nearest neighbors");
+  }
+}
