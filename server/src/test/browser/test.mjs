@@ -1,6 +1,6 @@
 // Real-browser test of the Wiretrace web app: starts `wiretrace serve` on the examples, drives
 // Debian's chromium headless with playwright-core (no browser download), checks the stories list,
-// a story's provenance tree, the pair view's word-level highlights, the check box, hostile article
+// a story's provenance tree, the pair view's word-level highlights, the restore view, the check box, hostile article
 // data, and saves screenshots at 1366x768 and 390x844. Exits 1 on the first failed assertion.
 //
 //   node test.mjs [--jar cli/target/wiretrace.jar] [--examples examples] [--out server/target/browser]
@@ -134,6 +134,17 @@ async function flow(page, base, tag, width) {
   const dels = await page.locator('#text-b del:not(.sub del), #text-a del').count();
   const ins = await page.locator('#text-b ins:not(.sub ins)').count();
   assert.ok(dels + ins >= 1, 'an edited copy shows deleted or inserted words');
+
+  // restore view of the spun copy: spun wording marked, the source's wording suggested
+  await page.goto(base + '/#/story/' + encodeURIComponent('s-northwire-veradia-aid'));
+  await page.locator('.node[data-relation="SPUN"] a', {hasText: 'restore wording'}).click();
+  await page.locator('#restore-text .tortured').first().waitFor();
+  const restored = page.locator('#restore-text .tortured', {has: page.locator('del', {hasText: /^legislature$/})});
+  assert.equal(await restored.count(), 1, '"legislature" marked as spun');
+  assert.equal(await restored.locator('ins').textContent(), 'parliament', 'with "parliament" suggested');
+  assert.ok(!(await page.locator('#restore-text').textContent()).includes('null'), 'no stray text');
+  await noHorizontalScroll(page, width);
+  await page.screenshot({path: join(out, `restore-${tag}.png`), fullPage: false});
 
   // check an article: sources found, nothing added
   await page.goto(base + '/#/check');

@@ -46,6 +46,8 @@ public final class WiretraceServer implements AutoCloseable {
           "GET /api/articles",
           "POST /api/articles",
           "GET /api/articles/{id}",
+          "GET /api/articles/{id}/restore",
+          "POST /api/restore",
           "GET /api/stories",
           "GET /api/stories/{id}",
           "GET /api/families",
@@ -73,6 +75,7 @@ public final class WiretraceServer implements AutoCloseable {
   private final ServerOptions options;
   private final StoreState state;
   private final Relater relater = Relater.standard();
+  private final RestoreJson restorer = new RestoreJson();
   private final byte[] openApi;
   private final byte[] css = HtmlReport.css().getBytes(StandardCharsets.UTF_8);
   private final Javalin app;
@@ -140,6 +143,10 @@ public final class WiretraceServer implements AutoCloseable {
           Snapshot s = state.current();
           json(ctx, ApiJson.article(s, s.require(ctx.pathParam("id"))));
         });
+    app.get("/api/articles/{id}/restore", this::restoreStored);
+    app.post(
+        "/api/restore",
+        ctx -> json(ctx, restorer.restore(submission(ctx).article(), Optional.empty())));
     app.get(
         "/api/stories",
         ctx -> json(ctx, page(ctx, ApiJson.stories(state.current(), ctx.queryParam("q")))));
@@ -207,7 +214,7 @@ public final class WiretraceServer implements AutoCloseable {
     o.put("stories", s.stories().size());
     o.put("families", s.stories().stream().mapToInt(st -> st.families().size()).sum());
     o.put("relations", s.result().verdicts().size());
-    o.put("restore", false);
+    o.put("restore", true);
     return o;
   }
 
@@ -220,6 +227,33 @@ public final class WiretraceServer implements AutoCloseable {
     o.put("articles", state.current().articles().size());
     ctx.status(201);
     json(ctx, o);
+  }
+
+  /**
+   * Restores a stored article: from its source in its family unless {@code method=intrinsic} (or it
+   * has none), otherwise from phrase statistics.
+   */
+  private void restoreStored(Context ctx) {
+    Snapshot s = state.current();
+    Article a = s.require(ctx.pathParam("id"));
+    String method = ctx.queryParam("method");
+    if (method != null && !method.equals("source") && !method.equals("intrinsic")) {
+      throw ApiException.badRequest("method must be source or intrinsic");
+    }
+    Optional<Article> source = Optional.empty();
+    if (!"intrinsic".equals(method)) {
+      source =
+          s.place(a.id())
+              .map(p -> p.member().sourceId())
+              .filter(id -> !id.equals(a.id()))
+              .flatMap(s::article)
+              .map(AnalyzedArticle::article);
+      if (source.isEmpty() && "source".equals(method)) {
+        throw new ApiException(
+            422, "article " + Snapshot.quote(a.id()) + " has no source in its text family");
+      }
+    }
+    json(ctx, restorer.restore(a, source));
   }
 
   private void check(Context ctx) {

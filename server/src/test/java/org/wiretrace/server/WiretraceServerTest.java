@@ -293,4 +293,33 @@ class WiretraceServerTest {
     assertThat(added.json().get("articles").asInt()).isEqualTo(before + 2);
     assertThat(http.get("/api/articles/added-one").json().get("story_id").asText()).isNotEmpty();
   }
+
+  @Test
+  void restoresSpunWordingFromTheSourceAndIntrinsically() {
+    JsonNode r = http.get("/api/articles/" + spunId + "/restore").json();
+    assertThat(r.get("method").asText()).isEqualTo("source");
+    assertThat(r.get("source_id").asText()).isEqualTo(ORIGINAL);
+    assertThat(r.get("spin_score").asDouble()).isGreaterThan(0.1);
+    String text = r.get("text").asText();
+    JsonNode legislature = null;
+    for (JsonNode p : r.get("phrases")) {
+      if (text.substring(p.get("start").asInt(), p.get("end").asInt()).equals("legislature")) {
+        legislature = p;
+      }
+    }
+    assertThat(legislature).as("'legislature' restored").isNotNull();
+    assertThat(legislature.get("suggestion").asText()).isEqualTo("parliament");
+    assertThat(r.get("restored_text").asText()).contains("parliament");
+
+    JsonNode intrinsic = http.get("/api/articles/" + spunId + "/restore?method=intrinsic").json();
+    assertThat(intrinsic.get("method").asText()).isEqualTo("intrinsic");
+    assertThat(intrinsic.has("spin_score")).isTrue();
+    assertThat(http.get("/api/articles/" + ORIGINAL + "/restore?method=source").status())
+        .isEqualTo(422);
+    assertThat(http.get("/api/articles/" + spunId + "/restore?method=x").status()).isEqualTo(400);
+    Http.Res posted =
+        http.post("/api/restore", "text/plain", "A chilly battle\n\nThe chilly battle ended.");
+    assertThat(posted.status()).isEqualTo(200);
+    assertThat(posted.json().get("method").asText()).isEqualTo("intrinsic");
+  }
 }

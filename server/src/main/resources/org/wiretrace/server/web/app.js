@@ -456,9 +456,9 @@ async function restoreView(id) {
     if (p.start < pos) continue;
     el.append(r.text.slice(pos, p.start));
     const others = p.alternatives.filter(a => a !== p.suggestion);
-    el.append(h('span', {class: 'sub tortured', title: p.evidence + ' (confidence ' + p.confidence.toFixed(2) + ')'},
-      h('del', {}, r.text.slice(p.start, p.end)), h('ins', {class: 'suggest'}, p.suggestion)),
-      others.length ? h('small', {class: 'muted'}, ' (or ' + others.join(', ') + ')') : null);
+    append(el, [h('span', {class: 'sub tortured', title: p.evidence + ' (confidence ' + p.confidence.toFixed(2) + ')'},
+      h('del', {}, r.text.slice(p.start, p.end)), h('ins', {}, p.suggestion)),
+      others.length ? h('small', {class: 'muted'}, ' (or ' + others.join(', ') + ')') : null]);
     pos = p.end;
   }
   el.append(r.text.slice(pos));
