@@ -7,5 +7,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure speed: documents per second and latency percentiles.",
-    subcommands = {BenchExtractCommand.class, BenchAlignCommand.class, BenchStoriesCommand.class})
+    subcommands = {
+      BenchExtractCommand.class,
+      BenchAlignCommand.class,
+      BenchStoriesCommand.class,
+      BenchScanCommand.class
+    })
 final class BenchCommand {}

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EvalAlignCommand.class,
       EvalAlignCorpusCommand.class,
       EvalStoriesCommand.class,
-      EvalRestoreCommand.class
+      EvalRestoreCommand.class,
+      EvalDedupCommand.class
     })
 final class EvalCommand {}

@@ -74,7 +74,12 @@ final class ScanCommand implements Callable<Integer> {
             err.println("wiretrace: " + where + ": " + message);
           }
         };
-    ScanResult result = Wiretrace.scan(new ScanOptions(paths, data.dir), listener);
+    ScanResult result;
+    try {
+      result = Wiretrace.scan(new ScanOptions(paths, data.dir), listener);
+    } catch (IllegalStateException e) {
+      throw new UserException(e.getMessage(), WiretraceCli.EXIT_FAILURE);
+    }
     Reports.print(spec.commandLine().getOut(), result, json, withText);
     if (!noFiles) {
       Files.createDirectories(reportDir);

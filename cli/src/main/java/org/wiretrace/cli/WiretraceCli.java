@@ -38,6 +38,8 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       AlignCommand.class,
       RestoreCommand.class,
+      QueryCommand.class,
+      RemoveCommand.class,
       ServeCommand.class,
       EvalCommand.class,
       BenchCommand.class,

@@ -1,15 +1,20 @@
 package org.wiretrace.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.wiretrace.index.ArticleIndex;
+import org.wiretrace.index.IndexOpenException;
+import org.wiretrace.index.StoredArticle;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Ingestor;
@@ -53,49 +58,98 @@ public final class Wiretrace {
             listener.warning(where, message);
           }
         };
-    SnapshotStore store = new SnapshotStore(options.dataDir());
-    Map<String, Article> all = new LinkedHashMap<>();
-    store.load().forEach(a -> all.put(a.id(), a));
-    Set<String> seen = new HashSet<>();
-    new Ingestor(collecting)
-        .read(options.inputs())
-        .forEach(
-            a -> {
-              if (seen.add(a.id())) {
-                all.put(a.id(), a); // a re-ingested article replaces its stored version
-              } else {
-                collecting.skipped(
-                    new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
-              }
-            });
-    store.save(all.values());
-    return relate(all.values(), skipped, seen.size());
+    try (ArticleIndex index = openIndex(options.dataDir(), false)) {
+      Set<String> seen = new HashSet<>();
+      new Ingestor(collecting)
+          .read(options.inputs())
+          .forEach(
+              a -> {
+                if (seen.add(a.id())) {
+                  // unchanged articles are skipped; a changed one replaces its stored version
+                  put(index, a);
+                } else {
+                  collecting.skipped(
+                      new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
+                }
+              });
+      index.commit();
+      return relate(stored(index), skipped, seen.size(), index);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the store in " + options.dataDir(), e);
+    }
   }
 
   /** The report for everything the store in {@code dataDir} holds. */
   public static ScanResult report(Path dataDir) {
-    SnapshotStore store = new SnapshotStore(dataDir);
-    if (!store.exists()) {
+    if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException(
           "no Wiretrace store in " + dataDir + " (run 'wiretrace scan' first)");
     }
-    return relate(store.load(), List.of(), 0);
+    try (ArticleIndex index = openIndex(dataDir, true)) {
+      return relate(stored(index), List.of(), 0, index);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the store in " + dataDir, e);
+    }
+  }
+
+  /** Opens the store, turning a refused index into a message for the user. */
+  private static ArticleIndex openIndex(Path dir, boolean readOnly) throws IOException {
+    try {
+      return readOnly ? ArticleIndex.openReadOnly(dir) : ArticleIndex.open(dir);
+    } catch (IndexOpenException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static void put(ArticleIndex index, Article a) {
+    try {
+      index.put(a);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store " + a.id() + " from " + a.origin(), e);
+    }
+  }
+
+  /** The stored articles in the order the store first saw them. */
+  private static List<Article> stored(ArticleIndex index) throws IOException {
+    List<StoredArticle> all = new ArrayList<>();
+    index.forEachArticle(all::add);
+    all.sort(Comparator.comparingLong(StoredArticle::seq));
+    return all.stream().map(StoredArticle::article).toList();
   }
 
   /** Tokenizes, pairs, judges and groups {@code articles}. */
   static ScanResult relate(Collection<Article> articles, List<Skipped> skipped, int ingested) {
+    return relate(articles, skipped, ingested, null);
+  }
+
+  /**
+   * Tokenizes, pairs, judges and groups {@code articles}; with an {@code index} holding them, the
+   * pairs also include each article's index candidates (LSH near duplicates, shared shingles,
+   * spin-robust immutables), which find spun copies whose words no longer match.
+   */
+  static ScanResult relate(
+      Collection<Article> articles, List<Skipped> skipped, int ingested, ArticleIndex index) {
     List<AnalyzedArticle> analyzed =
         new ArrayList<>(articles.parallelStream().map(AnalyzedArticle::of).toList());
     analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
-    List<PairVerdict> verdicts = judge(analyzed);
+    List<PairVerdict> verdicts = judge(analyzed, index);
     return new ScanResult(
         analyzed, verdicts, StoryBuilder.build(analyzed, verdicts), skipped, ingested);
   }
 
   /** Verdicts of the candidate pairs that share text or a story, in a stable order. */
   static List<PairVerdict> judge(List<AnalyzedArticle> chronological) {
+    return judge(chronological, null);
+  }
+
+  /** Verdicts of the candidate pairs, adding the index's candidates when {@code index} is given. */
+  static List<PairVerdict> judge(List<AnalyzedArticle> chronological, ArticleIndex index) {
     Relater relater = Relater.standard();
-    return CandidatePairs.of(chronological).parallelStream()
+    List<int[]> pairs = CandidatePairs.of(chronological);
+    if (index != null) {
+      pairs = IndexCandidates.with(pairs, chronological, index);
+    }
+    return pairs.parallelStream()
         .map(
             p -> {
               AnalyzedArticle a = chronological.get(p[0]);

@@ -1,0 +1,868 @@
+package org.wiretrace.index;
+
+import static org.wiretrace.index.IndexFormat.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.wiretrace.fingerprint.Fingerprint;
+import org.wiretrace.fingerprint.Fingerprinter;
+import org.wiretrace.fingerprint.SortedSets;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.ingest.Repair;
+import org.wiretrace.text.Tokens;
+
+/**
+ * The embedded store: articles with their metadata, text and fingerprints, and the pipeline's
+ * records (relations, families, stories), in one Lucene index on disk ({@link IndexFormat}).
+ *
+ * <p><b>Incremental.</b> {@link #put} skips an article whose id and content hash are already
+ * indexed and atomically replaces one whose content changed. <b>Crash-safe.</b> Changes become
+ * durable and visible to other processes only at {@link #commit()}, a Lucene commit point; a crash
+ * (even SIGKILL) leaves the previous commit intact. <b>Readers.</b> A read-write index searches its
+ * own uncommitted changes after {@link #refresh()} (near-real-time); a {@link #openReadOnly
+ * read-only} one sees committed state only and moves to the newest commit on {@link #refresh()}.
+ * <b>Bounded memory.</b> Nothing here grows with the corpus besides Lucene's own structures.
+ *
+ * <p><b>Candidates.</b> {@link #candidates} finds indexed articles sharing text with a query
+ * article by a disjunction over its LSH band keys, sampled shingles and spin-robust features, each
+ * family of terms weighted to contribute at most 1, then re-ranks the best hits on their stored
+ * fingerprints.
+ *
+ * <p>Thread-safe: any number of threads may put, remove, search and commit concurrently.
+ */
+public final class ArticleIndex implements Closeable {
+  /** The default data folder. */
+  public static final Path DEFAULT_DIR = Path.of("wiretrace-data");
+
+  /** Default number of candidates returned by {@link #candidates(Fingerprint, String, int)}. */
+  public static final int DEFAULT_CANDIDATES = 20;
+
+  /** Spin evidence counts this much against shingle evidence in the ranking score. */
+  public static final double SPIN_WEIGHT = 0.95;
+
+  /** Terms per family (sampled shingles, immutable n-grams) used in a candidate query. */
+  public static final int QUERY_TERMS = 32;
+
+  /** Spin and name terms found in more than this share of articles are not used in queries. */
+  public static final double MAX_TERM_SHARE = 0.002;
+
+  /** Spin and name terms found in fewer articles than this are always used. */
+  public static final int MIN_PRUNE_DF = 500;
+
+  private static final FieldType TERM = new FieldType();
+
+  static {
+    TERM.setIndexOptions(IndexOptions.DOCS);
+    TERM.setOmitNorms(true);
+    TERM.setTokenized(false);
+    TERM.freeze();
+  }
+
+  /** Searchers without the query cache: candidate queries are all different. */
+  private static final SearcherFactory NO_CACHE =
+      new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          IndexSearcher s = new IndexSearcher(reader);
+          s.setQueryCache(null);
+          return s;
+        }
+      };
+
+  private final Path path;
+  private final Directory dir;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Fingerprinter fingerprinter;
+  private final AtomicLong seq;
+
+  private ArticleIndex(
+      Path path, Directory dir, IndexWriter writer, SearcherManager searchers, long seq) {
+    this.path = path;
+    this.dir = dir;
+    this.writer = writer;
+    this.searchers = searchers;
+    this.fingerprinter = new Fingerprinter();
+    this.seq = new AtomicLong(seq);
+  }
+
+  /**
+   * Opens the index in {@code path} for reading and writing, creating it (and the folder) when the
+   * folder is empty or absent.
+   *
+   * @throws IndexOpenException when the folder holds a newer, corrupt or foreign index, or another
+   *     process writes to it; nothing is modified then
+   */
+  public static ArticleIndex open(Path path) throws IOException {
+    Files.createDirectories(path);
+    Directory dir = FSDirectory.open(path);
+    try {
+      Map<String, String> data = check(dir, path);
+      IndexWriterConfig cfg = new IndexWriterConfig();
+      cfg.setOpenMode(
+          data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+      cfg.setRAMBufferSizeMB(64);
+      cfg.setCommitOnClose(false);
+      IndexWriter w;
+      try {
+        w = new IndexWriter(dir, cfg);
+      } catch (LockObtainFailedException e) {
+        throw new IndexOpenException(
+            IndexOpenException.Reason.LOCKED,
+            path,
+            path
+                + " is in use by another wiretrace process (write lock held); wait for it to finish",
+            e);
+      } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
+        throw corrupt(path, e);
+      }
+      long next = data == null ? 0 : Long.parseLong(data.getOrDefault(KEY_SEQ, "0"));
+      ArticleIndex index;
+      try {
+        index = new ArticleIndex(path, dir, w, new SearcherManager(w, NO_CACHE), next);
+      } catch (IOException | RuntimeException e) {
+        w.rollback();
+        throw e;
+      }
+      if (data == null) {
+        index.commit();
+      }
+      return index;
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the committed state of the index in {@code path} for reading only; {@link #refresh()}
+   * moves to newer commits made by a writer in another thread or process.
+   */
+  public static ArticleIndex openReadOnly(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NOT_AN_INDEX,
+          path,
+          "no index at " + path + " (no such folder)",
+          null);
+    }
+    Directory dir = FSDirectory.open(path);
+    try {
+      Map<String, String> data = check(dir, path);
+      if (data == null) {
+        throw new IndexOpenException(
+            IndexOpenException.Reason.NOT_AN_INDEX,
+            path,
+            "no index at " + path + " (empty folder)",
+            null);
+      }
+      SearcherManager sm;
+      try {
+        sm = new SearcherManager(dir, NO_CACHE);
+      } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
+        throw corrupt(path, e);
+      }
+      return new ArticleIndex(path, dir, null, sm, Long.parseLong(data.getOrDefault(KEY_SEQ, "0")));
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Checks the folder: {@code null} when it holds no files (a new index may be created), else the
+   * user data of the latest commit.
+   */
+  private static Map<String, String> check(Directory dir, Path path) throws IOException {
+    String[] files = dir.listAll();
+    boolean any = false;
+    boolean segments = false;
+    for (String f : files) {
+      if (f.equals(IndexWriter.WRITE_LOCK_NAME) || f.startsWith(".")) {
+        continue;
+      }
+      any = true;
+      segments |= f.startsWith("segments_");
+    }
+    if (!any) {
+      return null;
+    }
+    if (!segments) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NOT_AN_INDEX,
+          path,
+          path
+              + " holds files but no index commit (corrupt, or not a wiretrace index);"
+              + " refusing to write over it. Restore it from a backup or choose another --data folder",
+          null);
+    }
+    SegmentInfos infos;
+    try {
+      infos = SegmentInfos.readLatestCommit(dir);
+    } catch (IndexFormatTooNewException e) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NEWER_FORMAT,
+          path,
+          path + " was written by a newer Lucene than this wiretrace uses; upgrade wiretrace",
+          e);
+    } catch (IndexFormatTooOldException e) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.CORRUPT,
+          path,
+          path + " was written by an unsupported old version",
+          e);
+    } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
+      throw corrupt(path, e);
+    }
+    Map<String, String> data = infos.getUserData();
+    String format = data.get(KEY_FORMAT);
+    if (format == null) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NOT_AN_INDEX,
+          path,
+          path
+              + " is a Lucene index but not a wiretrace index (no format marker); refusing to use it",
+          null);
+    }
+    int version;
+    try {
+      version = Integer.parseInt(format);
+    } catch (NumberFormatException e) {
+      throw corrupt(
+          path, new CorruptIndexException("bad format marker '" + format + "'", path.toString()));
+    }
+    if (version > VERSION) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.NEWER_FORMAT,
+          path,
+          path
+              + " has index format "
+              + version
+              + ", written by a newer wiretrace; this version reads"
+              + " format "
+              + VERSION
+              + " and older. Upgrade wiretrace (the index was not modified)",
+          null);
+    }
+    // open every segment once: headers, footers and the segment infos are verified
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      r.numDocs();
+    } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
+      throw corrupt(path, e);
+    }
+    return data;
+  }
+
+  private static IndexOpenException corrupt(Path path, Exception e) {
+    return new IndexOpenException(
+        IndexOpenException.Reason.CORRUPT,
+        path,
+        "the index at "
+            + path
+            + " is corrupt ("
+            + e.getMessage()
+            + "); it was not modified."
+            + " Restore it from a backup, or move it aside and re-scan into a new --data folder",
+        e);
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public Fingerprinter fingerprinter() {
+    return fingerprinter;
+  }
+
+  public boolean readOnly() {
+    return writer == null;
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("index at " + path + " was opened read-only");
+    }
+    return writer;
+  }
+
+  /** The content hash deciding whether a re-scanned article changed: SHA-256 of title and text. */
+  public static String contentHash(Article a) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(a.title().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(a.text().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Adds, replaces or skips {@code article}; see {@link PutResult}. */
+  public PutResult put(Article article) throws IOException {
+    return put(article, Tokens.of(article.text()));
+  }
+
+  /** Adds, replaces or skips {@code article} whose tokens are already at hand. */
+  public PutResult put(Article article, Tokens tokens) throws IOException {
+    return put(article, fingerprinter.of(tokens));
+  }
+
+  /**
+   * Adds, replaces or skips {@code article} whose fingerprint (by this index's {@link
+   * #fingerprinter()}) is already at hand.
+   */
+  public PutResult put(Article article, Fingerprint fp) throws IOException {
+    String hash = contentHash(article);
+    IndexSearcher s = searchers.acquire();
+    PutResult result;
+    try {
+      if (s.count(new TermQuery(new Term(F_ID_HASH, article.id() + "|" + hash))) > 0) {
+        return PutResult.UNCHANGED;
+      }
+      result =
+          s.count(new TermQuery(new Term(F_ID, article.id()))) > 0
+              ? PutResult.REPLACED
+              : PutResult.ADDED;
+    } finally {
+      searchers.release(s);
+    }
+    writer()
+        .updateDocument(
+            new Term(F_ID, article.id()), document(article, hash, fp, seq.getAndIncrement()));
+    return result;
+  }
+
+  private static Document document(Article a, String hash, Fingerprint fp, long seq) {
+    Document d = new Document();
+    d.add(new StringField(F_KIND, KIND_ARTICLE, Field.Store.NO));
+    d.add(new StringField(F_ID, a.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(F_ID, new BytesRef(a.id())));
+    d.add(new StringField(F_ID_HASH, a.id() + "|" + hash, Field.Store.NO));
+    d.add(new StoredField(F_HASH, hash));
+    d.add(new StoredField(F_SEQ, seq));
+    d.add(new NumericDocValuesField(F_SEQ, seq));
+    d.add(new StoredField(F_ORIGIN, a.origin()));
+    d.add(new StoredField(F_TITLE, a.title()));
+    d.add(new StoredField(F_TEXT, a.text()));
+    a.url().ifPresent(v -> d.add(new StoredField(F_URL, v)));
+    a.site().ifPresent(v -> d.add(new StoredField(F_SITE, v)));
+    a.byline().ifPresent(v -> d.add(new StoredField(F_BYLINE, v)));
+    a.published().ifPresent(v -> d.add(new StoredField(F_PUBLISHED, v.toString())));
+    a.language().ifPresent(v -> d.add(new StoredField(F_LANGUAGE, v)));
+    d.add(new StoredField(F_REPAIRS, repairsJson(a.repairs())));
+    d.add(new BinaryDocValuesField(F_FP, new BytesRef(fp.encode())));
+    for (long k : fp.bandKeys()) {
+      d.add(new Field(F_LSH, longTerm(k), TERM));
+    }
+    for (long k : fp.sample()) {
+      d.add(new Field(F_SAMPLE, longTerm(k), TERM));
+    }
+    for (long k : fp.shortShingles()) {
+      d.add(new Field(F_SHORT, longTerm(k), TERM));
+    }
+    for (int k : fp.spinGrams()) {
+      d.add(new Field(F_SPIN, intTerm(k), TERM));
+    }
+    for (int k : fp.nameGrams()) {
+      d.add(new Field(F_NAMES, intTerm(k), TERM));
+    }
+    return d;
+  }
+
+  static BytesRef longTerm(long v) {
+    byte[] b = new byte[8];
+    for (int i = 7; i >= 0; i--) {
+      b[i] = (byte) v;
+      v >>>= 8;
+    }
+    return new BytesRef(b);
+  }
+
+  static BytesRef intTerm(int v) {
+    return new BytesRef(
+        new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+  }
+
+  /** Removes the article {@code id} and every record that references it; false if unknown. */
+  public boolean remove(String id) throws IOException {
+    boolean known;
+    IndexSearcher s = searchers.acquire();
+    try {
+      known = s.count(new TermQuery(new Term(F_ID, id))) > 0;
+    } finally {
+      searchers.release(s);
+    }
+    writer().deleteDocuments(new Term(F_ID, id), new Term(F_REF, id));
+    return known;
+  }
+
+  /** Adds or replaces a record (relation, family, story). */
+  public void putRecord(StoreRecord r) throws IOException {
+    Document d = new Document();
+    d.add(new StringField(F_KIND, r.kind(), Field.Store.YES));
+    d.add(new StringField(F_RKEY, r.kind() + '\0' + r.key(), Field.Store.YES));
+    for (String ref : r.refs()) {
+      d.add(new StringField(F_REF, ref, Field.Store.YES));
+    }
+    d.add(new StoredField(F_JSON, r.json()));
+    writer().updateDocument(new Term(F_RKEY, r.kind() + '\0' + r.key()), d);
+  }
+
+  /** Removes the record {@code (kind, key)} if present. */
+  public void removeRecord(String kind, String key) throws IOException {
+    writer().deleteDocuments(new Term(F_RKEY, kind + '\0' + key));
+  }
+
+  /** Removes all records of {@code kind}. */
+  public void removeRecords(String kind) throws IOException {
+    if (kind.equals(KIND_ARTICLE)) {
+      throw new IllegalArgumentException("use remove(id) for articles");
+    }
+    writer().deleteDocuments(new Term(F_KIND, kind));
+  }
+
+  /** Makes all changes durable and visible to other readers, atomically. */
+  public void commit() throws IOException {
+    IndexWriter w = writer();
+    synchronized (this) {
+      Map<String, String> data = new HashMap<>();
+      data.put(KEY_FORMAT, Integer.toString(VERSION));
+      data.put(KEY_SEQ, Long.toString(seq.get()));
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+    searchers.maybeRefresh();
+  }
+
+  /** Makes searches see the latest changes (read-write) or the latest commit (read-only). */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Number of articles visible to searches. */
+  public int articleCount() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.count(new TermQuery(new Term(F_KIND, KIND_ARTICLE)));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** The article {@code id}, if indexed and visible. */
+  public Optional<StoredArticle> get(String id) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(F_ID, id)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(stored(s.storedFields().document(td.scoreDocs[0].doc)));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** The fingerprint stored for article {@code id}, if indexed and visible. */
+  public Optional<Fingerprint> fingerprint(String id) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(F_ID, id)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(fingerprint(s.getIndexReader(), td.scoreDocs[0].doc));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  private static Fingerprint fingerprint(IndexReader reader, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues dv = leaf.reader().getBinaryDocValues(F_FP);
+    if (dv == null || !dv.advanceExact(doc - leaf.docBase)) {
+      throw new CorruptIndexException("article without fingerprint", "doc " + doc);
+    }
+    BytesRef b = dv.binaryValue();
+    return Fingerprint.decode(b.bytes, b.offset, b.length);
+  }
+
+  private static StoredArticle stored(Document d) {
+    Article a =
+        new Article(
+            d.get(F_ID),
+            d.get(F_ORIGIN),
+            d.get(F_TITLE),
+            d.get(F_TEXT),
+            Optional.ofNullable(d.get(F_URL)),
+            Optional.ofNullable(d.get(F_SITE)),
+            Optional.ofNullable(d.get(F_BYLINE)),
+            StoredArticle.instant(d.get(F_PUBLISHED)),
+            Optional.ofNullable(d.get(F_LANGUAGE)),
+            repairs(d.get(F_REPAIRS)));
+    return new StoredArticle(a, d.get(F_HASH), d.getField(F_SEQ).numericValue().longValue());
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static String repairsJson(List<Repair> repairs) {
+    ArrayNode a = JSON.createArrayNode();
+    for (Repair r : repairs) {
+      a.addObject()
+          .put("kind", r.kind())
+          .put("start", r.start())
+          .put("end", r.end())
+          .put("before", r.before())
+          .put("after", r.after());
+    }
+    return a.toString();
+  }
+
+  private static List<Repair> repairs(String json) {
+    if (json == null || json.equals("[]")) {
+      return List.of();
+    }
+    try {
+      List<Repair> out = new ArrayList<>();
+      for (JsonNode r : JSON.readTree(json)) {
+        out.add(
+            new Repair(
+                r.path("kind").asText(),
+                r.path("start").asInt(),
+                r.path("end").asInt(),
+                r.path("before").asText(),
+                r.path("after").asText()));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          new CorruptIndexException("bad repairs field: " + e.getMessage(), "repairs"));
+    }
+  }
+
+  /** Calls {@code action} for every visible article, in index order. */
+  public void forEachArticle(Consumer<StoredArticle> action) throws IOException {
+    forEach(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), d -> action.accept(stored(d)));
+  }
+
+  /** Calls {@code action} for every visible record of {@code kind}. */
+  public void forEachRecord(String kind, Consumer<StoreRecord> action) throws IOException {
+    forEach(new TermQuery(new Term(F_KIND, kind)), d -> action.accept(record(d)));
+  }
+
+  /** The visible records that reference article {@code id}. */
+  public List<StoreRecord> recordsReferencing(String id) throws IOException {
+    List<StoreRecord> out = new ArrayList<>();
+    forEach(new TermQuery(new Term(F_REF, id)), d -> out.add(record(d)));
+    return out;
+  }
+
+  private static StoreRecord record(Document d) {
+    String rkey = d.get(F_RKEY);
+    String kind = d.get(F_KIND);
+    return new StoreRecord(
+        kind, rkey.substring(kind.length() + 1), List.of(d.getValues(F_REF)), d.get(F_JSON));
+  }
+
+  private void forEach(Query q, Consumer<Document> action) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        var scorer = w.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        StoredFields fields = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        DocIdSetIterator it = scorer.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            action.accept(fields.document(doc));
+          }
+        }
+      }
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** Candidates for {@code article} (not added), best first; the article's own id is excluded. */
+  public List<Candidate> candidates(Article article, Tokens tokens, int limit) throws IOException {
+    return candidates(fingerprinter.of(tokens), article.id(), limit);
+  }
+
+  /**
+   * The indexed articles most likely to share text with a text of fingerprint {@code fp}, best
+   * first, at most {@code limit}; {@code excludeId} (may be null) is left out.
+   */
+  public List<Candidate> candidates(Fingerprint fp, String excludeId, int limit)
+      throws IOException {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    IndexSearcher s = searchers.acquire();
+    try {
+      IndexReader reader = s.getIndexReader();
+      int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TERM_SHARE));
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      int clauses = 0;
+      clauses += addTerms(q, F_LSH, longs(fp.bandKeys()), 1f, s, Integer.MAX_VALUE);
+      if (fp.shortShingles().length > 0) {
+        clauses += addTerms(q, F_SHORT, longs(fp.shortShingles()), 1f, s, Integer.MAX_VALUE);
+      }
+      clauses += addTerms(q, F_SAMPLE, longs(fp.sample()), 1f, s, Integer.MAX_VALUE);
+      clauses += addTerms(q, F_SPIN, ints(fp.spinGrams()), 1f, s, maxDf);
+      if (clauses == 0) {
+        return List.of();
+      }
+      TopDocs td = s.search(q.build(), Math.max(limit * 3, 30));
+      List<Candidate> out = new ArrayList<>();
+      ScoreDoc[] hits = td.scoreDocs.clone();
+      java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
+      List<LeafReaderContext> leaves = reader.leaves();
+      LeafReaderContext leaf = null;
+      SortedDocValues ids = null;
+      BinaryDocValues fps = null;
+      for (ScoreDoc h : hits) {
+        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        if (l != leaf) {
+          leaf = l;
+          ids = l.reader().getSortedDocValues(F_ID);
+          fps = l.reader().getBinaryDocValues(F_FP);
+        }
+        int local = h.doc - leaf.docBase;
+        if (ids == null || fps == null || !ids.advanceExact(local) || !fps.advanceExact(local)) {
+          continue;
+        }
+        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+        if (id.equals(excludeId)) {
+          continue;
+        }
+        BytesRef b = fps.binaryValue();
+        out.add(candidate(id, fp, Fingerprint.decode(b.bytes, b.offset, b.length)));
+      }
+      out.sort(
+          Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+      return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /**
+   * Every indexed article sharing at least one LSH band key with {@code fp} (the LSH candidates,
+   * not capped) whose MinHash estimate of Jaccard similarity is at least {@code minEstimate};
+   * {@code excludeId} (may be null) is left out. With the default bands a pair of similarity 0.8 is
+   * found with probability 0.99993.
+   */
+  public List<Candidate> nearDuplicates(Fingerprint fp, String excludeId, double minEstimate)
+      throws IOException {
+    if (fp.bandKeys().length == 0) {
+      return List.of();
+    }
+    IndexSearcher s = searchers.acquire();
+    try {
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      for (long k : fp.bandKeys()) {
+        q.add(new TermQuery(new Term(F_LSH, longTerm(k))), BooleanClause.Occur.SHOULD);
+      }
+      Weight w = s.createWeight(s.rewrite(q.build()), ScoreMode.COMPLETE_NO_SCORES, 1);
+      List<Candidate> out = new ArrayList<>();
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        var scorer = w.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        var live = leaf.reader().getLiveDocs();
+        SortedDocValues ids = leaf.reader().getSortedDocValues(F_ID);
+        BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
+        DocIdSetIterator it = scorer.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live != null && !live.get(doc) || !ids.advanceExact(doc) || !fps.advanceExact(doc)) {
+            continue;
+          }
+          BytesRef b = fps.binaryValue();
+          Fingerprint other = Fingerprint.decode(b.bytes, b.offset, b.length);
+          if (fp.jaccard(other) < minEstimate) {
+            continue;
+          }
+          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+          if (!id.equals(excludeId)) {
+            out.add(candidate(id, fp, other));
+          }
+        }
+      }
+      out.sort(
+          Comparator.comparingDouble(Candidate::jaccard).reversed().thenComparing(Candidate::id));
+      return out;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** The evidence between a query fingerprint and an indexed one. */
+  public static Candidate candidate(String id, Fingerprint query, Fingerprint other) {
+    double jaccard = query.jaccard(other);
+    double containment;
+    double coverage;
+    if (query.shortShingles().length == 0 && other.shortShingles().length == 0) {
+      // both long: one intersection of the samples serves both directions
+      int inter = SortedSets.intersection(query.sample(), other.sample());
+      containment = query.sample().length == 0 ? 0 : (double) inter / query.sample().length;
+      coverage = other.sample().length == 0 ? 0 : (double) inter / other.sample().length;
+    } else {
+      containment = query.containmentIn(other);
+      coverage = other.containmentIn(query);
+    }
+    int spinInter = SortedSets.intersection(query.spinGrams(), other.spinGrams());
+    double spin = query.spinGrams().length == 0 ? 0 : (double) spinInter / query.spinGrams().length;
+    double spinCoverage =
+        other.spinGrams().length == 0 ? 0 : (double) spinInter / other.spinGrams().length;
+    double names = query.nameContainmentIn(other);
+    double score = Math.max(jaccard, Math.max(containment, coverage));
+    score = Math.max(score, Math.max(spin, spinCoverage) * SPIN_WEIGHT);
+    return new Candidate(id, jaccard, containment, coverage, spin, spinCoverage, names, score);
+  }
+
+  private static int addTerms(
+      BooleanQuery.Builder q,
+      String field,
+      BytesRef[] terms,
+      float weight,
+      IndexSearcher s,
+      int maxDf)
+      throws IOException {
+    if (terms.length == 0) {
+      return 0;
+    }
+    // at most QUERY_TERMS per family: the smallest hashes, a bottom-k sample that two similar
+    // sets share in proportion to their overlap (Broder 1997). Term states are looked up once and
+    // reused by the query; terms absent from the index are left out.
+    List<TermQuery> kept = new ArrayList<>();
+    for (int i = 0; i < terms.length && kept.size() < QUERY_TERMS; i++) {
+      Term t = new Term(field, terms[i]);
+      TermStates states = TermStates.build(s, t, true);
+      int df = states.docFreq();
+      if (df > 0 && df <= maxDf) {
+        kept.add(new TermQuery(t, states));
+      }
+    }
+    float w = weight / Math.max(1, Math.min(terms.length, QUERY_TERMS));
+    for (TermQuery t : kept) {
+      q.add(new BoostQuery(new ConstantScoreQuery(t), w), BooleanClause.Occur.SHOULD);
+    }
+    return kept.size();
+  }
+
+  private static BytesRef[] longs(long[] a) {
+    BytesRef[] out = new BytesRef[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = longTerm(a[i]);
+    }
+    return out;
+  }
+
+  private static BytesRef[] ints(int[] a) {
+    BytesRef[] out = new BytesRef[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = intTerm(a[i]);
+    }
+    return out;
+  }
+
+  /** Bytes used by the index on disk. */
+  public long sizeOnDisk() throws IOException {
+    long total = 0;
+    try (Stream<Path> files = Files.list(path)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        try {
+          total += Files.size(p);
+        } catch (NoSuchFileException e) {
+          // merged away meanwhile
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Closes without committing: uncommitted changes are discarded, as after a crash. */
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.rollback();
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      dir.close();
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package org.wiretrace.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.wiretrace.fingerprint.AllPairs;
+import org.wiretrace.fingerprint.Fingerprint;
+import org.wiretrace.fingerprint.Shingles;
+import org.wiretrace.fingerprint.SortedSets;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.text.Tokens;
+
+/**
+ * Measures the index's near-duplicate detection against the exact truth.
+ *
+ * <p><b>Truth</b>: every pair of articles whose word 5-shingle sets ({@link Shingles}, the same
+ * short-text rule) have Jaccard similarity at least the threshold, enumerated exactly by {@link
+ * AllPairs} (prefix-filtered inverted index over shingles, each candidate verified by exact set
+ * intersection — identical to comparing all pairs).
+ *
+ * <p><b>Detector</b>: all articles are put into an {@link ArticleIndex} in {@code dir}; each is
+ * then looked up with {@link ArticleIndex#nearDuplicates} (LSH band collisions with a MinHash
+ * estimate of at least {@link #VERIFY_ESTIMATE}), and each such candidate is verified on the
+ * shingles of the stored text. Pairs are counted once. Also reported: the detector that trusts the
+ * MinHash estimate alone (estimate &gt;= threshold), without verification.
+ *
+ * <p>Holds all shingle sets in memory (evaluation only). Not thread-safe.
+ */
+public final class DedupEvaluation {
+  /** Candidates whose MinHash estimate is below this are not verified (5 standard errors). */
+  public static final double VERIFY_ESTIMATE = 0.6;
+
+  /** One pair, by article id, with its exact and estimated Jaccard similarity. */
+  public record PairResult(String a, String b, double exact, double estimate) {}
+
+  /**
+   * The figures of one run.
+   *
+   * @param articles articles read
+   * @param truth pairs at or above the threshold (exact)
+   * @param found pairs the index reported and verification kept
+   * @param correct found pairs that are in the truth
+   * @param misses truth pairs the index did not report
+   * @param falseAlarms reported pairs not in the truth
+   * @param estimateFound pairs whose MinHash estimate alone reached the threshold
+   * @param estimateCorrect of those, pairs in the truth
+   * @param verified candidate pairs verified on shingles
+   * @param indexSeconds time to fingerprint and index all articles
+   * @param querySeconds time to look up all articles and verify
+   */
+  public record Result(
+      int articles,
+      int truth,
+      int found,
+      int correct,
+      List<PairResult> misses,
+      List<PairResult> falseAlarms,
+      int estimateFound,
+      int estimateCorrect,
+      long verified,
+      double indexSeconds,
+      double querySeconds) {
+    public double recall() {
+      return truth == 0 ? 1 : (double) correct / truth;
+    }
+
+    public double precision() {
+      return found == 0 ? 1 : (double) correct / found;
+    }
+
+    public double estimateRecall() {
+      return truth == 0 ? 1 : (double) estimateCorrect / truth;
+    }
+
+    public double estimatePrecision() {
+      return estimateFound == 0 ? 1 : (double) estimateCorrect / estimateFound;
+    }
+  }
+
+  private final double threshold;
+
+  public DedupEvaluation(double threshold) {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+    }
+    this.threshold = threshold;
+  }
+
+  /**
+   * Runs the evaluation over {@code articles} with a fresh index in the empty folder {@code dir}.
+   */
+  public Result run(List<Article> articles, Path dir, IntConsumer progress) throws IOException {
+    Objects.requireNonNull(progress, "progress");
+    List<long[]> sets = new ArrayList<>(articles.size());
+    Map<String, Integer> position = new HashMap<>();
+    for (Article a : articles) {
+      if (position.putIfAbsent(a.id(), sets.size()) != null) {
+        throw new IllegalArgumentException("duplicate article id " + a.id() + " at " + a.origin());
+      }
+      sets.add(Shingles.of(Tokens.of(a.text()), Shingles.DEFAULT_K));
+    }
+    Set<Long> truth = new HashSet<>();
+    Map<Long, Double> truthJ = new HashMap<>();
+    for (AllPairs.Pair p : AllPairs.join(sets, threshold)) {
+      truth.add(key(p.a(), p.b()));
+      truthJ.put(key(p.a(), p.b()), p.jaccard());
+    }
+    long t0 = System.nanoTime();
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      int i = 0;
+      for (Article a : articles) {
+        index.put(a);
+        progress.accept(++i);
+      }
+      index.commit();
+      double indexSeconds = (System.nanoTime() - t0) / 1e9;
+      long t1 = System.nanoTime();
+      Set<Long> found = new HashSet<>();
+      Set<Long> estimated = new HashSet<>();
+      Map<Long, Double> estimates = new HashMap<>();
+      long verified = 0;
+      for (int x = 0; x < articles.size(); x++) {
+        Article a = articles.get(x);
+        Fingerprint fp = index.fingerprinter().of(Tokens.of(a.text()));
+        for (Candidate c : index.nearDuplicates(fp, a.id(), VERIFY_ESTIMATE)) {
+          int y = position.get(c.id());
+          long k = key(Math.min(x, y), Math.max(x, y));
+          estimates.put(k, c.jaccard());
+          if (c.jaccard() >= threshold) {
+            estimated.add(k);
+          }
+          if (y < x && found.contains(k)) {
+            continue;
+          }
+          verified++;
+          if (SortedSets.jaccard(sets.get(x), sets.get(y)) >= threshold) {
+            found.add(k);
+          }
+        }
+        progress.accept(articles.size() + x + 1);
+      }
+      double querySeconds = (System.nanoTime() - t1) / 1e9;
+      List<PairResult> misses = new ArrayList<>();
+      int correct = 0;
+      for (long k : truth) {
+        if (found.contains(k)) {
+          correct++;
+        } else {
+          misses.add(pair(k, articles, truthJ.get(k), estimates.getOrDefault(k, Double.NaN)));
+        }
+      }
+      List<PairResult> falseAlarms = new ArrayList<>();
+      for (long k : found) {
+        if (!truth.contains(k)) {
+          int a = (int) (k >>> 32);
+          int b = (int) k;
+          falseAlarms.add(
+              pair(k, articles, SortedSets.jaccard(sets.get(a), sets.get(b)), estimates.get(k)));
+        }
+      }
+      int estimateCorrect = 0;
+      for (long k : estimated) {
+        if (truth.contains(k)) {
+          estimateCorrect++;
+        }
+      }
+      return new Result(
+          articles.size(),
+          truth.size(),
+          found.size(),
+          correct,
+          misses,
+          falseAlarms,
+          estimated.size(),
+          estimateCorrect,
+          verified,
+          indexSeconds,
+          querySeconds);
+    }
+  }
+
+  private static PairResult pair(long k, List<Article> articles, double exact, double estimate) {
+    return new PairResult(
+        articles.get((int) (k >>> 32)).id(), articles.get((int) k).id(), exact, estimate);
+  }
+
+  private static long key(int a, int b) {
+    return ((long) a << 32) | (b & 0xffffffffL);
+  }
+}

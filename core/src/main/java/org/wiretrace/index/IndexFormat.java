@@ -1,0 +1,58 @@
+package org.wiretrace.index;
+
+/**
+ * The on-disk format of a Wiretrace index, version {@value #VERSION}: one Lucene 9.12 index whose
+ * documents carry a {@value #F_KIND} field.
+ *
+ * <p>Article documents ({@code kind=article}): {@value #F_ID} (id, indexed and stored, plus sorted
+ * doc values), {@value #F_ID_HASH} ({@code id|contentHash}, indexed), {@value #F_HASH}, {@value
+ * #F_SEQ} (stored and numeric doc values), {@value #F_ORIGIN}, {@value #F_TITLE}, {@value #F_TEXT},
+ * {@value #F_URL}, {@value #F_SITE}, {@value #F_BYLINE}, {@value #F_PUBLISHED} (ISO-8601), {@value
+ * #F_LANGUAGE}, {@value #F_REPAIRS} (stored); the fingerprint as binary doc values {@value #F_FP}
+ * ({@code Fingerprint.encode()}); candidate terms as 8-byte big-endian binary terms: {@value
+ * #F_LSH} (LSH band keys), {@value #F_SAMPLE} (sampled shingles), {@value #F_SHORT} (all shingles
+ * of short texts); and 4-byte terms {@value #F_SPIN} (immutable n-grams) and {@value #F_NAMES}
+ * (name character grams).
+ *
+ * <p>Record documents ({@code kind=relation|family|story|...}): {@value #F_RKEY} ({@code kind NUL
+ * key}), {@value #F_REF} (referenced article ids, indexed), {@value #F_JSON} (stored).
+ *
+ * <p>Every commit's user data holds {@value #KEY_FORMAT} (this version) and {@value #KEY_SEQ} (the
+ * next sequence number). Opening an index whose format is newer fails; commits are Lucene commit
+ * points, so a crash leaves the last commit intact.
+ */
+public final class IndexFormat {
+  /** The format version this code writes and the newest it reads. */
+  public static final int VERSION = 1;
+
+  public static final String KEY_FORMAT = "wiretrace.format";
+  public static final String KEY_SEQ = "wiretrace.seq";
+
+  public static final String KIND_ARTICLE = "article";
+
+  public static final String F_KIND = "kind";
+  public static final String F_ID = "id";
+  public static final String F_ID_HASH = "idhash";
+  public static final String F_HASH = "hash";
+  public static final String F_SEQ = "seq";
+  public static final String F_ORIGIN = "origin";
+  public static final String F_TITLE = "title";
+  public static final String F_TEXT = "text";
+  public static final String F_URL = "url";
+  public static final String F_SITE = "site";
+  public static final String F_BYLINE = "byline";
+  public static final String F_PUBLISHED = "published";
+  public static final String F_LANGUAGE = "language";
+  public static final String F_REPAIRS = "repairs";
+  public static final String F_FP = "fp";
+  public static final String F_LSH = "lsh";
+  public static final String F_SAMPLE = "sh";
+  public static final String F_SHORT = "shs";
+  public static final String F_SPIN = "spin";
+  public static final String F_NAMES = "names";
+  public static final String F_RKEY = "rkey";
+  public static final String F_REF = "ref";
+  public static final String F_JSON = "json";
+
+  private IndexFormat() {}
+}

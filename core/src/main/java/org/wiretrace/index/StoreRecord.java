@@ -1,0 +1,37 @@
+package org.wiretrace.index;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A derived record kept beside the articles: a relation, a text family or a story, written by the
+ * pipeline. {@code (kind, key)} identifies it; {@code refs} lists the article ids it depends on
+ * (removing one of those articles removes the record); {@code json} is the payload, whose schema
+ * belongs to the kind's writer. Immutable and thread-safe.
+ *
+ * @param kind record kind, e.g. {@code relation}, {@code family}, {@code story}
+ * @param key unique key within the kind
+ * @param refs ids of the articles the record depends on
+ * @param json the payload
+ */
+public record StoreRecord(String kind, String key, List<String> refs, String json) {
+  /** Record kind of article-to-article relations. */
+  public static final String RELATION = "relation";
+
+  /** Record kind of text families. */
+  public static final String FAMILY = "family";
+
+  /** Record kind of stories (events). */
+  public static final String STORY = "story";
+
+  public StoreRecord {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(key, "key");
+    if (kind.isEmpty() || kind.equals(IndexFormat.KIND_ARTICLE)) {
+      throw new IllegalArgumentException(
+          "record kind must be non-empty and not 'article': " + kind);
+    }
+    refs = refs == null ? List.of() : List.copyOf(refs);
+    json = json == null ? "{}" : json;
+  }
+}

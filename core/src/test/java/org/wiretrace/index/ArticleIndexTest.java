@@ -1,0 +1,189 @@
+package org.wiretrace.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wiretrace.fingerprint.FingerprintTest;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.text.Tokens;
+
+class ArticleIndexTest {
+  @TempDir Path dir;
+
+  static Article article(String id, String text) {
+    return Article.builder("test:" + id, text).id(id).title("t " + id).build();
+  }
+
+  /** Unrelated filler texts made of pseudo-words. */
+  static List<Article> filler(int n) {
+    List<Article> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int w = 0; w < 120; w++) {
+        sb.append(SyntheticCorpus.pseudo("w" + (i * 131 + w * 7919) % 5000, i))
+            .append(w % 12 == 11 ? ". " : " ");
+      }
+      out.add(article("filler-" + i, sb.toString()));
+    }
+    return out;
+  }
+
+  @Test
+  void putIsIncrementalAndReplacesChangedArticles() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      assertThat(index.put(article("a", "one two three four five six"))).isEqualTo(PutResult.ADDED);
+      index.refresh();
+      assertThat(index.put(article("a", "one two three four five six")))
+          .isEqualTo(PutResult.UNCHANGED);
+      assertThat(index.put(article("a", "one two three four five seven")))
+          .isEqualTo(PutResult.REPLACED);
+      index.commit();
+      assertThat(index.articleCount()).isEqualTo(1);
+      assertThat(index.get("a").orElseThrow().article().text()).endsWith("seven");
+    }
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      assertThat(index.put(article("a", "one two three four five seven")))
+          .isEqualTo(PutResult.UNCHANGED);
+      assertThat(index.articleCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void uncommittedChangesAreLostOnCloseAndInvisibleToReaders() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.put(article("a", "alpha beta gamma delta epsilon"));
+      index.commit();
+      try (ArticleIndex reader = ArticleIndex.openReadOnly(dir)) {
+        index.put(article("b", "zeta eta theta iota kappa"));
+        index.refresh();
+        assertThat(index.articleCount()).isEqualTo(2);
+        reader.refresh();
+        assertThat(reader.articleCount()).isEqualTo(1);
+        index.commit();
+        reader.refresh();
+        assertThat(reader.articleCount()).isEqualTo(2);
+      }
+      index.put(article("c", "lambda mu nu xi omicron"));
+    }
+    try (ArticleIndex index = ArticleIndex.openReadOnly(dir)) {
+      assertThat(index.articleCount()).isEqualTo(2);
+      assertThat(index.get("c")).isEmpty();
+    }
+  }
+
+  @Test
+  void removeDropsTheArticleAndRecordsReferencingIt() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.put(article("a", "alpha beta gamma delta epsilon"));
+      index.put(article("b", "zeta eta theta iota kappa"));
+      index.putRecord(new StoreRecord(StoreRecord.RELATION, "a>b", List.of("a", "b"), "{\"r\":1}"));
+      index.putRecord(new StoreRecord(StoreRecord.STORY, "s1", List.of("b"), "{}"));
+      index.commit();
+      assertThat(index.recordsReferencing("a")).hasSize(1);
+      assertThat(index.remove("a")).isTrue();
+      assertThat(index.remove("nope")).isFalse();
+      index.commit();
+      assertThat(index.get("a")).isEmpty();
+      assertThat(index.recordsReferencing("a")).isEmpty();
+      List<StoreRecord> stories = new ArrayList<>();
+      index.forEachRecord(StoreRecord.STORY, stories::add);
+      assertThat(stories).extracting(StoreRecord::key).containsExactly("s1");
+      assertThat(index.articleCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void findsDuplicatesExcerptsAndSpunCopies() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      for (Article a : filler(300)) {
+        index.put(a);
+      }
+      index.put(article("story", FingerprintTest.STORY));
+      index.commit();
+      Article dup = article("dup", FingerprintTest.STORY.replace("Tuesday", "Wednesday"));
+      assertThat(index.candidates(dup, Tokens.of(dup.text()), 5).get(0).id()).isEqualTo("story");
+      Article excerpt =
+          article(
+              "ex", FingerprintTest.STORY.substring(0, FingerprintTest.STORY.indexOf("Officials")));
+      Candidate e = index.candidates(excerpt, Tokens.of(excerpt.text()), 5).get(0);
+      assertThat(e.id()).isEqualTo("story");
+      assertThat(e.containment()).isGreaterThan(0.8);
+      Article spun = article("spun", FingerprintTest.SPUN);
+      Candidate s = index.candidates(spun, Tokens.of(spun.text()), 5).get(0);
+      assertThat(s.id()).isEqualTo("story");
+      assertThat(s.spin()).isGreaterThan(0.4);
+      assertThat(s.jaccard()).isLessThan(0.2);
+    }
+  }
+
+  @Test
+  void refusesNewerFormatsWithAClearMessage() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.put(article("a", "alpha beta gamma delta epsilon"));
+      index.commit();
+    }
+    try (var d = FSDirectory.open(dir);
+        var w =
+            new IndexWriter(
+                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(Map.of(IndexFormat.KEY_FORMAT, "99").entrySet());
+      w.commit();
+    }
+    assertThatThrownBy(() -> ArticleIndex.open(dir))
+        .isInstanceOf(IndexOpenException.class)
+        .hasMessageContaining("format 99")
+        .hasMessageContaining("newer wiretrace");
+    assertThatThrownBy(() -> ArticleIndex.openReadOnly(dir)).isInstanceOf(IndexOpenException.class);
+  }
+
+  @Test
+  void reportsCorruptionAndNeverRebuildsOverIt() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      for (Article a : filler(50)) {
+        index.put(a);
+      }
+      index.commit();
+    }
+    List<Path> files;
+    try (var s = Files.list(dir)) {
+      files = s.filter(p -> !p.getFileName().toString().equals("write.lock")).toList();
+    }
+    Path segments =
+        files.stream()
+            .filter(p -> p.getFileName().toString().startsWith("segments_"))
+            .findFirst()
+            .orElseThrow();
+    byte[] bytes = Files.readAllBytes(segments);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(segments, bytes);
+    assertThatThrownBy(() -> ArticleIndex.open(dir))
+        .isInstanceOf(IndexOpenException.class)
+        .hasMessageContaining("corrupt")
+        .hasMessageContaining("not modified");
+    // every file is still there
+    for (Path p : files) {
+      assertThat(p).exists();
+    }
+    Files.delete(segments);
+    assertThatThrownBy(() -> ArticleIndex.open(dir))
+        .isInstanceOf(IndexOpenException.class)
+        .hasMessageContaining("refusing to write over it");
+  }
+
+  @Test
+  void refusesAFolderOfOtherFiles() throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> ArticleIndex.open(dir)).isInstanceOf(IndexOpenException.class);
+    assertThat(dir.resolve("notes.txt")).hasContent("mine");
+  }
+}

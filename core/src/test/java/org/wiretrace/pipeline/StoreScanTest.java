@@ -1,0 +1,50 @@
+package org.wiretrace.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wiretrace.fingerprint.FingerprintTest;
+import org.wiretrace.index.ArticleIndex;
+
+/** Scans into the persistent store: incremental, replacing changed articles, read by report. */
+class StoreScanTest {
+  @TempDir Path tmp;
+
+  @Test
+  void rescansAreIncrementalAndReportReadsTheStore() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Path data = tmp.resolve("data");
+    Files.writeString(in.resolve("story.txt"), "Tanks for the border\n\n" + FingerprintTest.STORY);
+    Files.writeString(
+        in.resolve("spun.txt"), "Armoured vehicles for the frontier\n\n" + FingerprintTest.SPUN);
+    ScanResult first = Wiretrace.scan(new ScanOptions(List.of(in), data));
+    assertThat(first.articles()).hasSize(2);
+    ScanResult again = Wiretrace.scan(new ScanOptions(List.of(in), data));
+    assertThat(again.articles()).hasSize(2);
+    assertThat(again.verdicts()).hasSameSizeAs(first.verdicts());
+    try (ArticleIndex index = ArticleIndex.openReadOnly(data)) {
+      assertThat(index.articleCount()).isEqualTo(2);
+    }
+    assertThat(Wiretrace.report(data).articles()).hasSize(2);
+    // a third article in another folder is added to what the store holds
+    Path more = Files.createDirectories(tmp.resolve("more"));
+    Files.writeString(
+        more.resolve("other.txt"), "Markets\n\nShares in Tokyo closed higher on Friday.");
+    assertThat(Wiretrace.scan(new ScanOptions(List.of(more), data)).articles()).hasSize(3);
+  }
+
+  @Test
+  void refusesAFolderThatIsNotAStore() throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    Files.writeString(data.resolve("articles.jsonl"), "{}\n");
+    assertThatThrownBy(() -> Wiretrace.scan(new ScanOptions(List.of(tmp), data)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("refusing");
+    assertThat(data.resolve("articles.jsonl")).hasContent("{}");
+  }
+}
