@@ -32,16 +32,24 @@ final class StoreState {
     this.current = initial;
   }
 
-  /** Loads the store in {@code dataDir}; an absent store gives an empty state. */
+  /**
+   * Loads the store in {@code dataDir}; a missing or empty folder gives an empty state (the first
+   * addition creates the store). A folder holding something else is refused by the store.
+   */
   static StoreState load(Path dataDir) {
     Objects.requireNonNull(dataDir, "dataDir");
-    Snapshot s;
-    try {
-      s = new Snapshot(Wiretrace.report(dataDir));
-    } catch (IllegalArgumentException noStoreYet) {
-      s = Snapshot.empty();
+    if (!Files.isDirectory(dataDir) || isEmpty(dataDir)) {
+      return new StoreState(dataDir, Snapshot.empty());
     }
-    return new StoreState(dataDir, s);
+    return new StoreState(dataDir, new Snapshot(Wiretrace.report(dataDir)));
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir, e);
+    }
   }
 
   /** The state after the last committed addition. */

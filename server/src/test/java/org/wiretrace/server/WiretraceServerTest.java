@@ -322,4 +322,16 @@ class WiretraceServerTest {
     assertThat(posted.status()).isEqualTo(200);
     assertThat(posted.json().get("method").asText()).isEqualTo("intrinsic");
   }
+
+  @Test
+  void startsOnAnEmptyFolderAndTheFirstAdditionCreatesTheStore(@TempDir Path empty)
+      throws Exception {
+    try (WiretraceServer mine = WiretraceServer.start(ServerOptions.of(empty).withPort(0))) {
+      Http own = new Http(mine.port());
+      assertThat(own.get("/api/stats").json().get("articles").asInt()).isZero();
+      String spun = Files.readString(Http.examples().resolve("spun-copy.txt"));
+      assertThat(own.post("/api/articles", "text/plain", spun).status()).isEqualTo(201);
+      assertThat(own.get("/api/stats").json().get("articles").asInt()).isEqualTo(1);
+    }
+  }
 }
