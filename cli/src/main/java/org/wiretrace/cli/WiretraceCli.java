@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       "  wiretrace report --html out.html      the report for everything in the store",
       "  wiretrace extract crawl.warc.gz      articles read from pages, WARCs, feeds",
       "  wiretrace restore spun.txt            flag spun phrases, restore the original wording",
+      "  wiretrace serve                       web report and REST API on 127.0.0.1:8080",
       "",
       "Exit codes: 0 success, 1 no input could be processed or a quality gate failed, 2 usage error."
     },
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       QueryCommand.class,
       RemoveCommand.class,
+      ServeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })

@@ -13,7 +13,8 @@ import org.wiretrace.text.Tokens;
  * The pairs worth judging: those sharing at least {@link #MIN_SHARED_GRAMS} word trigrams (reused
  * text) or with a content-word similarity of at least {@link Relater#SAME_STORY_SIMILARITY} (same
  * story, or a spun copy whose trigrams were broken). Compares every pair on compact sorted
- * fingerprints, so it suits the in-memory scan of up to a few thousand articles. Stateless.
+ * fingerprints, so it runs only for collections of at most {@link #ALL_PAIRS_LIMIT} articles;
+ * larger ones rely on the index's candidates alone ({@link IndexCandidates}). Stateless.
  */
 final class CandidatePairs {
 
@@ -21,6 +22,14 @@ final class CandidatePairs {
   static final int MIN_SHARED_GRAMS = 3;
 
   private CandidatePairs() {}
+
+  /** Largest collection compared pair by pair (beyond it the work grows too fast). */
+  static final int ALL_PAIRS_LIMIT = 3_000;
+
+  /** True when {@code n} articles are few enough to compare every pair. */
+  static boolean allPairsFeasible(int n) {
+    return n <= ALL_PAIRS_LIMIT;
+  }
 
   /** Index pairs {i, j} with i < j. */
   static List<int[]> of(List<AnalyzedArticle> articles) {

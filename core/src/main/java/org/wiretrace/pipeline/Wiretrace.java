@@ -145,7 +145,10 @@ public final class Wiretrace {
   /** Verdicts of the candidate pairs, adding the index's candidates when {@code index} is given. */
   static List<PairVerdict> judge(List<AnalyzedArticle> chronological, ArticleIndex index) {
     Relater relater = Relater.standard();
-    List<int[]> pairs = CandidatePairs.of(chronological);
+    List<int[]> pairs =
+        index == null || CandidatePairs.allPairsFeasible(chronological.size())
+            ? CandidatePairs.of(chronological)
+            : List.of();
     if (index != null) {
       pairs = IndexCandidates.with(pairs, chronological, index);
     }

@@ -1,5 +1,9 @@
 package org.wiretrace.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,27 +29,25 @@ public final class HtmlReport {
   /** Copies longer than this (characters) are listed without the marked-up text. */
   public static final int MAX_DIFF_CHARS = 60_000;
 
-  private static final String CSS =
-      """
-      :root{--fg:#1d2433;--muted:#5f6b7a;--line:#d9dee5;--keep:#1d2433;--ins:#0b6b3a;--insbg:#dcf5e6;
-      --del:#9b1c1c;--delbg:#fde2e2;--acc:#2354a5}
-      *{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--fg);
-      margin:0 auto;max-width:1100px;padding:16px}
-      h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.2em;margin:1.4em 0 .3em;border-top:2px solid var(--line);padding-top:.6em}
-      h3{font-size:1em;margin:1em 0 .3em;color:var(--muted)}
-      .summary{color:var(--muted)}table{border-collapse:collapse;width:100%;margin:.3em 0}
-      th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-      th{font-size:.85em;color:var(--muted);font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
-      .rel{font-size:.8em;font-weight:700;padding:1px 6px;border-radius:8px;background:#eef2f8;white-space:nowrap}
-      .ORIGINAL{background:#e3ecfb;color:var(--acc)}.SPUN,.MIS_ENCODED{background:#fff1d6;color:#8a5a00}
-      .DUPLICATE,.EXCERPT{background:#e6f4ea;color:#1e6b35}.EDITED{background:#f3e8fd;color:#6a2c9c}
-      details{margin:.3em 0 .8em}summary{cursor:pointer;color:var(--acc)}
-      .text{white-space:pre-wrap;border:1px solid var(--line);border-radius:6px;padding:10px;background:#fbfcfd}
-      ins{text-decoration:none;background:var(--insbg);color:var(--ins)}del{background:var(--delbg);color:var(--del)}
-      .sub{border-bottom:1px dotted var(--del)}.unaligned{color:var(--muted)}
-      .legend span{margin-right:1em}code{font-size:.9em}
-      @media (max-width:700px){td:nth-child(4),th:nth-child(4){display:none}body{padding:8px}}
-      """;
+  /**
+   * The stylesheet shared with the web app ({@code wiretrace serve} serves the same resource), so
+   * the static report and the web pages look alike; inlined here so the report stays one file.
+   */
+  public static final String CSS_RESOURCE = "/org/wiretrace/report/wiretrace.css";
+
+  private static final String CSS = css();
+
+  /** The shared stylesheet's text. */
+  public static String css() {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(CSS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + CSS_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + CSS_RESOURCE, e);
+    }
+  }
 
   private HtmlReport() {}
 
@@ -56,7 +58,10 @@ public final class HtmlReport {
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
         .append("<title>Wiretrace report</title><style>")
         .append(CSS)
-        .append("</style></head><body>\n<h1>Wiretrace report</h1>\n");
+        .append("</style></head><body>\n")
+        .append("<header class=\"wt-header\"><span class=\"brand\">wire<span>trace</span></span>")
+        .append(
+            "<nav><span>static report</span></nav></header>\n<main>\n<h1>Wiretrace report</h1>\n");
     long families = r.stories().stream().mapToLong(s -> s.families().size()).sum();
     sb.append("<p class=\"summary\">")
         .append(r.articles().size())
@@ -137,7 +142,7 @@ public final class HtmlReport {
       }
       sb.append("</table>\n");
     }
-    sb.append("</body></html>\n");
+    sb.append("</main></body></html>\n");
     return sb.toString();
   }
 

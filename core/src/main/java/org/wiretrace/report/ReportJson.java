@@ -62,7 +62,7 @@ public final class ReportJson {
     return root;
   }
 
-  static ObjectNode article(Article a, boolean withText) {
+  public static ObjectNode article(Article a, boolean withText) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("id", a.id());
     o.put("path", a.origin());
@@ -88,7 +88,7 @@ public final class ReportJson {
     return o;
   }
 
-  static ObjectNode story(Story s) {
+  public static ObjectNode story(Story s) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("id", s.id());
     o.put("title", s.title());

@@ -1,0 +1,360 @@
+package org.wiretrace.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.relate.PairVerdict;
+import org.wiretrace.relate.Relater;
+import org.wiretrace.relate.Relation;
+import org.wiretrace.relate.Verdict;
+import org.wiretrace.report.ReportJson;
+import org.wiretrace.stories.Family;
+import org.wiretrace.stories.Member;
+import org.wiretrace.stories.Story;
+import org.wiretrace.text.AnalyzedArticle;
+
+/**
+ * The REST API's JSON, built from one {@link Snapshot}. Field names follow the report's JSON
+ * contract (README): article objects are the report's, stories carry the report's families, and
+ * comparisons are {@code compare --json --edits} with each side's title and text added. Stateless
+ * and thread-safe.
+ */
+final class ApiJson {
+
+  /** Distinct sources listed per story in the stories list. */
+  static final int MAX_SOURCES_LISTED = 8;
+
+  private ApiJson() {}
+
+  /** A page of a list: {@code {"total", "offset", "limit", "items": [...]}}. */
+  static ObjectNode page(List<ObjectNode> all, int offset, int limit) {
+    ObjectNode o = ReportJson.MAPPER.createObjectNode();
+    o.put("total", all.size());
+    o.put("offset", offset);
+    o.put("limit", limit);
+    ArrayNode items = o.putArray("items");
+    for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
+      items.add(all.get(i));
+    }
+    return o;
+  }
+
+  /** The articles matching {@code query} (title, id, source or text; all when blank). */
+  static List<ObjectNode> articles(Snapshot s, String query) {
+    Predicate<Article> match = articleMatcher(query, true);
+    List<ObjectNode> out = new ArrayList<>();
+    for (AnalyzedArticle aa : s.articles()) {
+      if (match.test(aa.article())) {
+        out.add(listedArticle(s, aa.article()));
+      }
+    }
+    return out;
+  }
+
+  private static ObjectNode listedArticle(Snapshot s, Article a) {
+    ObjectNode o = ReportJson.article(a, false);
+    s.place(a.id())
+        .ifPresent(
+            p -> {
+              o.put("story_id", p.story().id());
+              o.put("family_id", p.family().id());
+              o.put("relation", p.member().relation().name());
+            });
+    return o;
+  }
+
+  /** One article with its text, its place in a story and family, and its judged relations. */
+  static ObjectNode article(Snapshot s, Article a) {
+    ObjectNode o = ReportJson.article(a, true);
+    s.place(a.id())
+        .ifPresent(
+            p -> {
+              o.put("story_id", p.story().id());
+              o.put("story_title", p.story().title());
+              o.put("family_id", p.family().id());
+              o.put("relation", p.member().relation().name());
+              o.put("coverage", round(p.member().coverage()));
+              o.put("source_id", p.member().sourceId());
+            });
+    ArrayNode rels = o.putArray("relations");
+    for (PairVerdict v : s.verdicts(a.id())) {
+      String other = v.other(a.id());
+      ObjectNode r = rels.addObject();
+      r.put("id", other);
+      r.put("title", s.article(other).map(x -> x.article().title()).orElse(""));
+      r.put("relation", v.relation().name());
+      r.put("role", role(v.relation(), v.aId().equals(other)));
+      r.put("coverage", round(v.coverageOf(a.id())));
+      r.put("other_coverage", round(v.coverageOf(other)));
+      r.put("story_similarity", round(v.verdict().storySimilarity()));
+    }
+    return o;
+  }
+
+  /**
+   * What the other article is to this one: its {@code source} (it is the earlier side), a {@code
+   * copy} (the later side), or only the {@code same_story}.
+   */
+  static String role(Relation r, boolean otherIsEarlier) {
+    if (r == Relation.SAME_STORY) {
+      return "same_story";
+    }
+    return otherIsEarlier ? "source" : "copy";
+  }
+
+  /** The stories matching {@code query} (title, or a member's title, id or source). */
+  static List<ObjectNode> stories(Snapshot s, String query) {
+    Predicate<Article> match = articleMatcher(query, false);
+    String q = norm(query);
+    List<ObjectNode> out = new ArrayList<>();
+    for (Story st : s.stories()) {
+      boolean hit =
+          q.isEmpty()
+              || norm(st.title()).contains(q)
+              || norm(st.id()).contains(q)
+              || st.articleIds().stream()
+                  .map(id -> s.article(id).map(AnalyzedArticle::article))
+                  .flatMap(Optional::stream)
+                  .anyMatch(match);
+      if (hit) {
+        out.add(storySummary(s, st));
+      }
+    }
+    return out;
+  }
+
+  static ObjectNode storySummary(Snapshot s, Story st) {
+    ObjectNode o = ReportJson.MAPPER.createObjectNode();
+    o.put("id", st.id());
+    o.put("title", st.title());
+    o.put("articles", st.articleIds().size());
+    o.put("families", st.families().size());
+    Set<String> sources = new LinkedHashSet<>();
+    Instant first = null;
+    Instant last = null;
+    Map<String, Integer> relations = new TreeMap<>();
+    for (Family f : st.families()) {
+      for (Member m : f.members()) {
+        relations.merge(m.relation().name(), 1, Integer::sum);
+        Optional<Article> a = s.article(m.articleId()).map(AnalyzedArticle::article);
+        if (a.isEmpty()) {
+          continue;
+        }
+        a.get().site().or(a.get()::url).ifPresent(sources::add);
+        Optional<Instant> p = a.get().published();
+        if (p.isPresent()) {
+          first = first == null || p.get().isBefore(first) ? p.get() : first;
+          last = last == null || p.get().isAfter(last) ? p.get() : last;
+        }
+      }
+    }
+    ArrayNode src = o.putArray("sources");
+    sources.stream().limit(MAX_SOURCES_LISTED).forEach(src::add);
+    o.put("source_count", sources.size());
+    o.put("first_published", first == null ? null : first.toString());
+    o.put("last_published", last == null ? null : last.toString());
+    ObjectNode rel = o.putObject("relations");
+    relations.forEach(rel::put);
+    return o;
+  }
+
+  /** A story: the report's story object plus {@code article_index}, each member's summary. */
+  static ObjectNode story(Snapshot s, Story st) {
+    ObjectNode o = ReportJson.story(st);
+    ObjectNode sum = storySummary(s, st);
+    o.set("sources", sum.get("sources"));
+    o.set("first_published", sum.get("first_published"));
+    o.set("last_published", sum.get("last_published"));
+    ObjectNode index = o.putObject("article_index");
+    for (String id : st.articleIds()) {
+      s.article(id).ifPresent(a -> index.set(id, ReportJson.article(a.article(), false)));
+    }
+    return o;
+  }
+
+  /** The families matching {@code query} (a member's title, id or source). */
+  static List<ObjectNode> families(Snapshot s, String query) {
+    Predicate<Article> match = articleMatcher(query, false);
+    String q = norm(query);
+    List<ObjectNode> out = new ArrayList<>();
+    for (Story st : s.stories()) {
+      for (Family f : st.families()) {
+        boolean hit =
+            q.isEmpty()
+                || norm(f.id()).contains(q)
+                || f.articleIds().stream()
+                    .map(id -> s.article(id).map(AnalyzedArticle::article))
+                    .flatMap(Optional::stream)
+                    .anyMatch(match);
+        if (hit) {
+          out.add(familySummary(s, st, f));
+        }
+      }
+    }
+    return out;
+  }
+
+  static ObjectNode familySummary(Snapshot s, Story st, Family f) {
+    ObjectNode o = ReportJson.MAPPER.createObjectNode();
+    o.put("id", f.id());
+    o.put("story_id", st.id());
+    o.put("original", f.originalId());
+    o.put("title", s.article(f.originalId()).map(a -> a.article().title()).orElse(""));
+    o.put("members", f.members().size());
+    Map<String, Integer> relations = new TreeMap<>();
+    f.members().forEach(m -> relations.merge(m.relation().name(), 1, Integer::sum));
+    ObjectNode rel = o.putObject("relations");
+    relations.forEach(rel::put);
+    return o;
+  }
+
+  /** A family: its summary, its members (as in the report) and each member's summary. */
+  static ObjectNode family(Snapshot s, Family f) {
+    Story st = s.storyOf(f);
+    ObjectNode o = familySummary(s, st, f);
+    ArrayNode members = o.putArray("member_list");
+    for (Member m : f.members()) {
+      ObjectNode mo = members.addObject();
+      mo.put("id", m.articleId());
+      mo.put("relation", m.relation().name());
+      mo.put("coverage", round(m.coverage()));
+      mo.put("source_id", m.sourceId());
+      s.article(m.articleId())
+          .ifPresent(a -> mo.set("article", ReportJson.article(a.article(), false)));
+    }
+    return o;
+  }
+
+  /** The comparison of b with a ({@code compare --json --edits}), each side with title and text. */
+  static ObjectNode compare(Article a, Article b, Verdict v) {
+    ObjectNode o = ReportJson.compare(a, b, v, true);
+    side((ObjectNode) o.get("a"), a);
+    side((ObjectNode) o.get("b"), b);
+    return o;
+  }
+
+  private static void side(ObjectNode o, Article a) {
+    o.put("title", a.title());
+    o.put("source", a.site().or(a::url).orElse(null));
+    o.put("published", a.published().map(Object::toString).orElse(null));
+    o.put("text", a.text());
+  }
+
+  /**
+   * The stored articles that share text or a story with {@code submitted}, judged like scan pairs:
+   * each match's {@code role} says whether the stored article is a {@code source} of the submitted
+   * one (published no later, or the submission is undated), a {@code copy} of it, or reports the
+   * {@code same_story}; {@code relation} is the later side's relation to the earlier.
+   */
+  static ObjectNode check(
+      Snapshot s, AnalyzedArticle submitted, Relater relater, boolean withText) {
+    Article sub = submitted.article();
+    CheckIndex.Candidates candidates = s.candidates(submitted);
+    List<ObjectNode> matches = new ArrayList<>();
+    List<double[]> order = new ArrayList<>();
+    for (int i : candidates.judge()) {
+      AnalyzedArticle stored = s.at(i);
+      Article st = stored.article();
+      boolean storedEarlier =
+          sub.published().isEmpty()
+              || st.published().isPresent() && !st.published().get().isAfter(sub.published().get());
+      Verdict v =
+          storedEarlier
+              ? relater.judge(st, stored.tokens(), sub, submitted.tokens())
+              : relater.judge(sub, submitted.tokens(), st, stored.tokens());
+      if (v.relation() == Relation.UNRELATED) {
+        continue;
+      }
+      double subCov = storedEarlier ? v.coverageB() : v.coverageA();
+      double stCov = storedEarlier ? v.coverageA() : v.coverageB();
+      order.add(new double[] {matches.size(), v.sharesText() ? 1 : 0, subCov, v.storySimilarity()});
+      matches.add(
+          match(
+              s,
+              st,
+              v.relation(),
+              role(v.relation(), storedEarlier),
+              subCov,
+              stCov,
+              v.storySimilarity()));
+    }
+    for (int k = 0; k < candidates.storyOnly().length; k++) {
+      Article st = s.at(candidates.storyOnly()[k]).article();
+      double sim = candidates.storySimilarity()[k];
+      order.add(new double[] {matches.size(), 0, 0, sim});
+      matches.add(match(s, st, Relation.SAME_STORY, "same_story", 0, 0, sim));
+    }
+    order.sort(
+        Comparator.comparingDouble((double[] x) -> -x[1])
+            .thenComparingDouble(x -> -(x[1] > 0 ? x[2] : x[3]))
+            .thenComparingDouble(x -> x[0]));
+    ObjectNode o = ReportJson.MAPPER.createObjectNode();
+    ObjectNode art = ReportJson.article(sub, withText);
+    art.remove("path");
+    o.set("article", art);
+    o.put("stored", s.articles().size());
+    o.put("candidates", candidates.judge().length + candidates.storyOnly().length);
+    ArrayNode ms = o.putArray("matches");
+    ArrayNode sources = o.putArray("sources");
+    ArrayNode copies = o.putArray("copies");
+    for (double[] x : order) {
+      ObjectNode m = matches.get((int) x[0]);
+      ms.add(m);
+      String role = m.get("role").asText();
+      if (role.equals("source")) {
+        sources.add(m.get("id").asText());
+      } else if (role.equals("copy")) {
+        copies.add(m.get("id").asText());
+      }
+    }
+    return o;
+  }
+
+  private static ObjectNode match(
+      Snapshot s,
+      Article st,
+      Relation relation,
+      String role,
+      double coverage,
+      double otherCoverage,
+      double similarity) {
+    ObjectNode m = listedArticle(s, st);
+    m.put("match_relation", relation.name());
+    m.put("role", role);
+    m.put("coverage", round(coverage));
+    m.put("other_coverage", round(otherCoverage));
+    m.put("story_similarity", round(similarity));
+    return m;
+  }
+
+  private static Predicate<Article> articleMatcher(String query, boolean withText) {
+    String q = norm(query);
+    if (q.isEmpty()) {
+      return a -> true;
+    }
+    return a ->
+        norm(a.title()).contains(q)
+            || norm(a.id()).contains(q)
+            || a.site().or(a::url).map(x -> norm(x).contains(q)).orElse(false)
+            || withText && norm(a.text()).contains(q);
+  }
+
+  private static String norm(String s) {
+    return s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  static double round(double x) {
+    return Math.round(x * 1000) / 1000.0;
+  }
+}
