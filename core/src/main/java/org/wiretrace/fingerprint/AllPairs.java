@@ -107,7 +107,7 @@ public final class AllPairs {
       }
       for (int c = 0; c < nc; c++) {
         int y = cands[c];
-        int inter = intersection(dx, docs[y]);
+        int inter = SortedSets.intersection(dx, docs[y]);
         double j = (double) inter / (dx.length + docs[y].length - inter);
         if (j >= t) {
           out.add(new Pair(Math.min(x, y), Math.max(x, y), j));
@@ -124,23 +124,5 @@ public final class AllPairs {
       }
     }
     return out;
-  }
-
-  private static int intersection(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    int c = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        i++;
-      } else if (a[i] > b[j]) {
-        j++;
-      } else {
-        c++;
-        i++;
-        j++;
-      }
-    }
-    return c;
   }
 }

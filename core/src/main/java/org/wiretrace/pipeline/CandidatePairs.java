@@ -1,8 +1,9 @@
 package org.wiretrace.pipeline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.wiretrace.fingerprint.Shingles;
+import org.wiretrace.fingerprint.SortedSets;
 import org.wiretrace.relate.Relater;
 import org.wiretrace.relate.StorySimilarity;
 import org.wiretrace.relate.StorySimilarity.TermVector;
@@ -38,51 +39,18 @@ final class CandidatePairs {
     TermVector[] vectors = new TermVector[n];
     for (int i = 0; i < n; i++) {
       Tokens t = articles.get(i).tokens();
-      grams[i] = trigrams(t);
+      grams[i] = Shingles.of(t, 3);
       vectors[i] = StorySimilarity.vector(t);
     }
     List<int[]> pairs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        if (shared(grams[i], grams[j]) >= MIN_SHARED_GRAMS
+        if (SortedSets.intersection(grams[i], grams[j]) >= MIN_SHARED_GRAMS
             || vectors[i].cosine(vectors[j]) >= Relater.SAME_STORY_SIMILARITY) {
           pairs.add(new int[] {i, j});
         }
       }
     }
     return pairs;
-  }
-
-  private static long[] trigrams(Tokens t) {
-    if (t.size() < 3) {
-      return new long[0];
-    }
-    long[] g = new long[t.size() - 2];
-    for (int i = 0; i + 2 < t.size(); i++) {
-      long h = t.term(i).hashCode();
-      h = h * 0x9E3779B97F4A7C15L + t.term(i + 1).hashCode();
-      h = h * 0x9E3779B97F4A7C15L + t.term(i + 2).hashCode();
-      g[i] = h;
-    }
-    Arrays.sort(g);
-    return Arrays.stream(g).distinct().toArray();
-  }
-
-  private static int shared(long[] x, long[] y) {
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] == y[j]) {
-        n++;
-        i++;
-        j++;
-      } else if (x[i] < y[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return n;
   }
 }

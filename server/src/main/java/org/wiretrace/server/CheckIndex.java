@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wiretrace.fingerprint.Shingles;
 import org.wiretrace.relate.Relater;
 import org.wiretrace.relate.StorySimilarity;
 import org.wiretrace.relate.StorySimilarity.TermVector;
@@ -190,25 +191,8 @@ final class CheckIndex {
     return new Candidates(judge, storyOnly, sims);
   }
 
-  /** Distinct hashed word trigrams of the normalised terms. */
+  /** Distinct hashed word trigrams of the normalised terms (none for texts under three words). */
   static long[] trigrams(Tokens t) {
-    if (t.size() < 3) {
-      return new long[0];
-    }
-    long[] g = new long[t.size() - 2];
-    for (int i = 0; i + 2 < t.size(); i++) {
-      long h = t.term(i).hashCode();
-      h = h * 0x9E3779B97F4A7C15L + t.term(i + 1).hashCode();
-      h = h * 0x9E3779B97F4A7C15L + t.term(i + 2).hashCode();
-      g[i] = h;
-    }
-    Arrays.sort(g);
-    int k = 0;
-    for (int i = 0; i < g.length; i++) {
-      if (i == 0 || g[i] != g[i - 1]) {
-        g[k++] = g[i];
-      }
-    }
-    return Arrays.copyOf(g, k);
+    return t.size() < 3 ? new long[0] : Shingles.of(t, 3);
   }
 }
