@@ -1,7 +1,7 @@
 package org.wiretrace.spark;
 
-import java.util.Arrays;
 import org.wiretrace.fingerprint.Fingerprinter;
+import org.wiretrace.fingerprint.Shingles;
 import org.wiretrace.relate.StorySimilarity;
 import org.wiretrace.relate.StorySimilarity.TermVector;
 import org.wiretrace.text.Tokens;
@@ -36,18 +36,7 @@ final class CandidateKeys {
 
   /** The distinct word trigram hashes of {@code t}, sorted (the scan's hash). */
   static long[] trigrams(Tokens t) {
-    if (t.size() < 3) {
-      return new long[0];
-    }
-    long[] g = new long[t.size() - 2];
-    for (int i = 0; i + 2 < t.size(); i++) {
-      long h = t.term(i).hashCode();
-      h = h * 0x9E3779B97F4A7C15L + t.term(i + 1).hashCode();
-      h = h * 0x9E3779B97F4A7C15L + t.term(i + 2).hashCode();
-      g[i] = h;
-    }
-    Arrays.sort(g);
-    return Arrays.stream(g).distinct().toArray();
+    return t.size() < 3 ? new long[0] : Shingles.of(t, 3);
   }
 
   /** The unit-length weighted content-term vector of {@code t}. */
