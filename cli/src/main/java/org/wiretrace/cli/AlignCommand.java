@@ -10,6 +10,7 @@ import org.wiretrace.align.pan.PanBatch;
 import org.wiretrace.align.pan.PanDetector;
 import org.wiretrace.align.pan.PanDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,14 +45,7 @@ final class AlignCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
-  @Option(names = "--pairs", required = true, description = "PAN pairs file.")
-  Path pairs;
-
-  @Option(names = "--src-dir", required = true, description = "Folder of source documents.")
-  Path srcDir;
-
-  @Option(names = "--susp-dir", required = true, description = "Folder of suspicious documents.")
-  Path suspDir;
+  @Mixin PanCorpusOptions corpus;
 
   @Option(names = "--out", required = true, description = "Folder for the detection XML files.")
   Path out;
@@ -67,9 +61,9 @@ final class AlignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    List<PanBatch.Pair> list = readPairs(pairs);
+    List<PanBatch.Pair> list = readPairs(corpus.pairs);
     Files.createDirectories(out);
-    PanBatch batch = new PanBatch(PanDetector.standard(), srcDir, suspDir);
+    PanBatch batch = new PanBatch(PanDetector.standard(), corpus.srcDir, corpus.suspDir);
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger passages = new AtomicInteger();
     long t0 = System.nanoTime();

@@ -16,6 +16,7 @@ import org.wiretrace.align.pan.PanEvaluation;
 import org.wiretrace.align.pan.PanFeature;
 import org.wiretrace.align.pan.PanMeasures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,14 +51,7 @@ final class EvalAlignCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
-  @Option(names = "--pairs", required = true, description = "PAN pairs file.")
-  Path pairs;
-
-  @Option(names = "--src-dir", required = true, description = "Folder of source documents.")
-  Path srcDir;
-
-  @Option(names = "--susp-dir", required = true, description = "Folder of suspicious documents.")
-  Path suspDir;
+  @Mixin PanCorpusOptions corpus;
 
   @Option(
       names = "--truth",
@@ -89,14 +83,14 @@ final class EvalAlignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    List<PanBatch.Pair> list = AlignCommand.readPairs(pairs);
+    List<PanBatch.Pair> list = AlignCommand.readPairs(corpus.pairs);
     if (!Files.isDirectory(truth)) {
       throw new UserException(truth + ": no such truth folder", WiretraceCli.EXIT_FAILURE);
     }
     if (out != null) {
       Files.createDirectories(out);
     }
-    PanBatch batch = new PanBatch(PanDetector.standard(), srcDir, suspDir);
+    PanBatch batch = new PanBatch(PanDetector.standard(), corpus.srcDir, corpus.suspDir);
     AtomicInteger failed = new AtomicInteger();
     long t0 = System.nanoTime();
     List<PanBatch.Result> results;
