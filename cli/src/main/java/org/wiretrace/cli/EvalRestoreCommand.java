@@ -66,6 +66,16 @@ final class EvalRestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
+      names = "--depth",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Suggestions asked per phrase in the cross-validation (default ${DEFAULT-VALUE}); with"
+              + " N > 5 also prints the share whose original is anywhere among the first N: the"
+              + " reach of the candidate lattice, against which top-1/top-3 show ranking errors.")
+  int depth;
+
+  @Option(
       names = "--no-thesaurus",
       description = "Leave the spinners' thesaurus out (WordNet and learned habits only).")
   boolean noThesaurus;
@@ -114,6 +124,9 @@ final class EvalRestoreCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (folds == 1 || folds < 0) {
       throw new UserException("--folds must be 0 or at least 2", WiretraceCli.EXIT_USAGE);
+    }
+    if (depth < 1) {
+      throw new UserException("--depth must be >= 1", WiretraceCli.EXIT_USAGE);
     }
     if (maxFalseAlarms != null && plain == null) {
       throw new UserException("--max-false-alarms needs --plain FILE", WiretraceCli.EXIT_USAGE);
@@ -183,13 +196,21 @@ final class EvalRestoreCommand implements Callable<Integer> {
                       h,
                       stats,
                       thesaurus,
-                      PhraseRestorer.Settings.DEFAULT));
+                      PhraseRestorer.Settings.DEFAULT),
+              depth);
       w.printf(
           Locale.ROOT,
           "  %d-fold cross-validated (never-seen phrases): top-1 %.3f  top-3 %.3f%n",
           folds,
           cv.top1(),
           cv.top3());
+      if (depth > RestoreEvaluation.SUGGESTIONS) {
+        w.printf(
+            Locale.ROOT,
+            "  original anywhere among the first %d (lattice reach): %.3f%n",
+            depth,
+            RestoreEvaluation.reach(cv, depth));
+      }
       gated = cv;
     }
     w.flush();

@@ -239,6 +239,9 @@ public final class PhraseRestorer {
   private List<Option> wordOptions(String x, int i) {
     Map<String, Option> out = new HashMap<>();
     put(out, new Option(i, i + 1, x, settings.keep(), null));
+    if (literal(x)) {
+      return List.of(out.get(x));
+    }
     Morph.Form f = Morph.analyse(x);
     List<String> bases = new ArrayList<>(2);
     bases.add(f.base());
@@ -340,6 +343,9 @@ public final class PhraseRestorer {
     }
     for (int i = 0; i < n; i++) {
       String x = words.get(i);
+      if (literal(x)) {
+        continue;
+      }
       Morph.Form f = Morph.analyse(x);
       Morph.Inflection infl = wordnet.isLemma(x) ? Morph.Inflection.NONE : f.inflection();
       java.util.Set<String> have = new java.util.HashSet<>(direct.get(i));
@@ -589,6 +595,16 @@ public final class PhraseRestorer {
       }
     }
     return out;
+  }
+
+  /** True for a token with a digit ("21c", "h2o"): a spinner leaves such tokens alone. */
+  static boolean literal(String x) {
+    for (int k = 0; k < x.length(); k++) {
+      if (Character.isDigit(x.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean knowsAll(String text) {
