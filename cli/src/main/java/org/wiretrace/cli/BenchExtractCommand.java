@@ -100,23 +100,29 @@ final class BenchExtractCommand implements Callable<Integer> {
       int warm = warmUp(pages, pool);
       long[] latencies = new long[pages.size() * rounds];
       long cpuNanos = 0;
+      long[] roundCpu = new long[rounds];
       long wall0 = System.nanoTime();
       try (Progress progress = Progress.of("bench extract", (long) pages.size() * rounds)) {
         for (int r = 0; r < rounds; r++) {
-          cpuNanos += pass(pages, pool, latencies, r * pages.size(), progress);
+          roundCpu[r] = pass(pages, pool, latencies, r * pages.size(), progress);
+          cpuNanos += roundCpu[r];
         }
       }
       double cpu = cpuNanos / 1e9;
       double wall = (System.nanoTime() - wall0) / 1e9;
       Arrays.sort(latencies);
       long n = latencies.length;
+      Arrays.sort(roundCpu);
+      double best = pages.size() / (roundCpu[0] / 1e9);
+      double median = pages.size() / (roundCpu[rounds / 2] / 1e9);
       PrintWriter o = spec.commandLine().getOut();
       double mean = bytes / 1024.0 / pages.size();
       if (json) {
         o.printf(
             java.util.Locale.ROOT,
             "{\"pages\":%d,\"rounds\":%d,\"warmupPasses\":%d,\"threads\":%d,"
-                + "\"meanKB\":%.1f,\"pagesPerCpuSecond\":%.1f,\"pagesPerSecondWall\":%.1f,"
+                + "\"meanKB\":%.1f,\"pagesPerCpuSecond\":%.1f,\"medianRoundPagesPerCpuSecond\":%.1f,"
+                + "\"bestRoundPagesPerCpuSecond\":%.1f,\"pagesPerSecondWall\":%.1f,"
                 + "\"mbPerSecondWall\":%.2f,\"latencyMs\":{\"p50\":%.3f,\"p90\":%.3f,"
                 + "\"p99\":%.3f,\"max\":%.3f},\"loadAverage\":%.2f}%n",
             pages.size(),
@@ -125,6 +131,8 @@ final class BenchExtractCommand implements Callable<Integer> {
             threads,
             mean,
             n / cpu,
+            median,
+            best,
             n / wall,
             bytes * (double) rounds / wall / 1e6,
             pct(latencies, 0.50),
@@ -136,7 +144,10 @@ final class BenchExtractCommand implements Callable<Integer> {
         o.printf(
             "pages            %d x %d rounds (%.1f KB mean), %d thread(s), %d warm-up passes%n",
             pages.size(), rounds, mean, threads, warm);
-        o.printf("pages/s per core %.1f   (CPU time of the measuring threads)%n", n / cpu);
+        o.printf(
+            "pages/s per core %.1f   (CPU time of the measuring threads; median round %.1f,"
+                + " best round %.1f)%n",
+            n / cpu, median, best);
         o.printf(
             "pages/s wall     %.1f   MB/s wall %.1f%n",
             n / wall, bytes * (double) rounds / wall / 1e6);
