@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  wiretrace bench extract ../shared/data/article-extraction --rounds 3 --warmup 2",
       "  wiretrace bench extract pages/ --rounds 10 --threads 2",
-      "  wiretrace bench extract pages/ --json"
+      "  wiretrace bench extract pages/ --json",
+      "  wiretrace bench extract pages/ --min-pages-per-core 200   # CI regression gate"
     })
 final class BenchExtractCommand implements Callable<Integer> {
 
@@ -81,6 +82,15 @@ final class BenchExtractCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
+
+  @Option(
+      names = "--min-pages-per-core",
+      paramLabel = "RATE",
+      description = {
+        "Exit 1 when the median round's pages per CPU second is below RATE",
+        "(a regression gate; the median round is the least disturbed by other load)."
+      })
+  Double minPagesPerCore;
 
   @Spec CommandSpec spec;
 
@@ -160,6 +170,15 @@ final class BenchExtractCommand implements Callable<Integer> {
         o.printf("load average     %.2f (1 min)%n", loadAverage());
       }
       o.flush();
+      if (minPagesPerCore != null && median < minPagesPerCore) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "bench extract: median round %.1f pages/s per core is below --min-pages-per-core"
+                    + " %.1f%n",
+                median, minPagesPerCore);
+        return WiretraceCli.EXIT_FAILURE;
+      }
       return 0;
     } finally {
       pool.shutdownNow();
