@@ -41,15 +41,16 @@ import picocli.CommandLine.Spec;
       "Prints pages per second per core (pages / CPU seconds of the measuring",
       "threads, so other load on the machine does not count), wall-clock pages",
       "per second, MB/s and latency percentiles. Warm-up runs at least --warmup",
-      "passes and then goes on (up to "
+      "passes and goes on (at most "
           + BenchExtractCommand.MAX_EXTRA_WARMUP
-          + " more) while the JIT compiler is",
-      "still busy, so that a loaded machine does not measure interpreted code."
+          + " more) while the JIT compiler",
+      "is still busy, so that a loaded machine does not measure interpreted code."
     },
     footer = {
       "",
       "Examples:",
-      "  wiretrace bench extract ../shared/data/article-extraction --rounds 3 --warmup 2",
+      "  wiretrace bench extract ../shared/data/article-extraction",
+      "  wiretrace bench extract pages/ --rounds 3 --warmup 2",
       "  wiretrace bench extract pages/ --rounds 10 --threads 2",
       "  wiretrace bench extract pages/ --json",
       "  wiretrace bench extract pages/ --min-pages-per-core 200   # CI regression gate"
