@@ -177,14 +177,15 @@ def cmd_score(a):
 
 
 def cmd_row(a):
-    """One table row (Markdown) from a score JSON and timings."""
+    """One table row (Markdown) from a score JSON and the timings."""
     s = json.loads(open(a.score).read())
     best = ""
-    if "best" in s and s["best_threshold"] != s["threshold"]:
+    if "best" in s and abs(s["best_threshold"] - s["threshold"]) > 1e-9:
         b = s["best"]
-        best = f" (at {s['best_threshold']:.2f}: {b['recall']:.4f} / {b['precision']:.4f})"
+        best = f" (at {s['best_threshold']:.2f}: recall {b['recall']:.4f}, precision {b['precision']:.4f})"
     print(
-        f"| {a.peer} | {a.work} | {a.articles} | {a.wall:.1f} s | {a.cpu:.1f} s | {s['found']} |"
+        f"| {a.peer} | {a.work} | {a.articles} | {a.wall:.1f} s / {a.cpu:.1f} s |"
+        f" {a.proc_wall:.1f} s / {a.proc_cpu:.1f} s | {s['found']} |"
         f" {s['recall']:.4f} ({s['copies']} copies, {s['near']} near) | {s['precision']:.4f}{best} |"
     )
 
@@ -209,7 +210,8 @@ def main():
     x = sub.add_parser("row"); x.add_argument("score")
     for k in ("peer", "work", "articles"):
         x.add_argument("--" + k, required=True)
-    x.add_argument("--wall", type=float, required=True); x.add_argument("--cpu", type=float, required=True)
+    for k in ("wall", "cpu", "proc-wall", "proc-cpu"):
+        x.add_argument("--" + k, type=float, required=True)
     x.set_defaults(f=cmd_row)
     a = p.parse_args()
     a.f(a)
