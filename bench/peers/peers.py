@@ -105,6 +105,8 @@ def cmd_simhash(a):
             if not any(k in body for k in marks):
                 continue
             for j, v in enumerate(p[2:]):
+                if v == "?":  # a file shorter than one shingle has no hash: similar to nothing
+                    continue
                 s = float(v)
                 if s >= a.min:
                     out.write(f"{rows[j]}\t{rows[-1]}\t{s:.4f}\n")

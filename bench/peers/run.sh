@@ -10,6 +10,7 @@
 #   --quick          the sample only, without Spark (a couple of minutes)
 #   --full-pairwise  also run sim_text -e (each file against each file) on the whole corpus
 #   --skip PEER      wiretrace | spark | simhash | simtext
+#   --resume         with --work of an earlier run: keep the runs that finished (their times too)
 # Needs: the built jar (./mvnw -o -pl ingest,core,server,cli -am package -DskipTests) and the spark
 # module's classes (./mvnw -o -pl spark compile); python3; /usr/bin/time; simhash, sim_text.
 # Installs nothing: a missing tool is reported with the command that installs it and skipped.
@@ -22,12 +23,14 @@ corpus="$root/../shared/data/corpora/reuters21578.jsonl.gz"
 sample=2000
 limit=1800
 quick=0
+resume=0
 pairwise=0
 work=""
 skip=" "
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
+    --resume) resume=1 ;;
     --full-pairwise) pairwise=1 ;;
     --corpus) corpus="$2"; shift ;;
     --sample) sample="$2"; shift ;;
@@ -73,11 +76,17 @@ timed() {
   local out="$1" log="$2"
   shift 2
   local rc=0
+  if [ "$resume" = 1 ] && [ -s "$out.time" ] && [ -s "$out.done" ]; then
+    echo "run.sh: reusing the finished run of $*" >&2
+    return 0
+  fi
+  rm -f "$out.done"
   /usr/bin/time -o "$out.time" -f "%e %U %S %M" timeout "$limit" "$@" >"$log" 2>"$log.err" || rc=$?
   if [ "$rc" = 124 ] || grep -q "Command terminated by signal\|exited with non-zero status 124" "$out.time"; then
     echo "run.sh: timed out after ${limit}s: $*" >&2
     return 124
   fi
+  [ "$rc" = 0 ] && date -u >"$out.done"
   return "$rc"
 }
 proc_times() { awk 'END {printf "%.2f %.2f\n", $1, $2 + $3}' "$1.time"; }
@@ -104,9 +113,11 @@ run_all() {
     row "Wiretrace \`eval dedup\` (LSH index + verification)" "$name" "$n" "$truth" "$d/wt/found.tsv" "$ww" "$wc" "$pw" "$pc"
   fi
   echo "run.sh: [$name] one file per article" >&2
-  java -jar "$jar" extract --json --quiet "$input" >"$d/articles.jsonl" 2>/dev/null
-  python3 "$peers" files "$d/articles.jsonl" "$d/files"
-  (cd "$d/files" && ls -- *.txt >"$d/files.list")
+  if [ "$resume" = 0 ] || [ ! -s "$d/files.list" ]; then
+    java -jar "$jar" extract --json --quiet "$input" >"$d/articles.jsonl" 2>/dev/null
+    python3 "$peers" files "$d/articles.jsonl" "$d/files"
+    (cd "$d/files" && ls -- *.txt >"$d/files.list")
+  fi
   if [ "$spark_ok" = 1 ] && have spark "" ""; then
     echo "run.sh: [$name] Spark MLlib MinHashLSH approxSimilarityJoin, local[2]" >&2
     if timed "$d/spark" "$d/spark.log" "$root/spark/run-local" org.wiretrace.spark.peers.MinHashLshPeer "$d/spark.tsv" "$input"; then
@@ -118,7 +129,8 @@ run_all() {
   if have simhash simhash simhash; then
     echo "run.sh: [$name] simhash -m (shingleprints, all-pairs matrix)" >&2
     if (cd "$d/files" && timed "$d/simhash" "$d/simhash.out" xargs -a "$d/files.list" -s 2000000 -x simhash -m); then
-      python3 "$peers" simhash "$d/simhash.out" "$d/files" "$d/simhash.tsv"
+      # the matrix has n(n-1)/2 entries (1.2 GB for 19,779 files): parsed once, then deleted
+      [ -s "$d/simhash.out" ] && python3 "$peers" simhash "$d/simhash.out" "$d/files" "$d/simhash.tsv"
       read -r pw pc < <(proc_times "$d/simhash")
       row "Debian \`simhash -m\` (128 min 8-byte shingle hashes)" "$name" "$n" "$truth" "$d/simhash.tsv" "$pw" "$pc" "$pw" "$pc" --scan
       rm -f "$d/simhash.out"
