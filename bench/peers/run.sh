@@ -97,6 +97,14 @@ row() {
     --wall "$6" --cpu "$7" --proc-wall "$8" --proc-cpu "$9" | tee -a "$rows" >&2
 }
 
+# unfinished PEER WORK ARTICLES OUT: the row of a run that failed or timed out, with its cost so far
+unfinished() {
+  local w c
+  read -r w c < <(proc_times "$4")
+  printf '| %s | %s | %s | not finished (%s) | %s s / %s s | - | - | - |\n' "$1" "$2" "$3" \
+    "$(head -1 "$4.time" | sed 's/Command exited with non-zero status 124/timed out/; s/Command //')" "$w" "$c" | tee -a "$rows" >&2
+}
+
 # run_all NAME INPUT ARTICLES_JSONL: every peer on one input
 run_all() {
   local name="$1" input="$2" d="$work/$1"
@@ -124,6 +132,8 @@ run_all() {
       read -r ww wc < <(sed -n 's/^spark work \([0-9.]*\)s wall, \([0-9.]*\)s CPU.*/\1 \2/p' "$d/spark.log")
       read -r pw pc < <(proc_times "$d/spark")
       row "Spark MLlib \`MinHashLSH\` (5 tables) + \`approxSimilarityJoin\`, local[2]" "$name" "$n" "$truth" "$d/spark.tsv" "$ww" "$wc" "$pw" "$pc"
+    else
+      unfinished "Spark MLlib \`MinHashLSH\`" "$name" "$n" "$d/spark"
     fi
   fi
   if have simhash simhash simhash; then
@@ -134,6 +144,8 @@ run_all() {
       read -r pw pc < <(proc_times "$d/simhash")
       row "Debian \`simhash -m\` (128 min 8-byte shingle hashes)" "$name" "$n" "$truth" "$d/simhash.tsv" "$pw" "$pc" "$pw" "$pc" --scan
       rm -f "$d/simhash.out"
+    else
+      unfinished "Debian \`simhash -m\`" "$name" "$n" "$d/simhash"
     fi
   fi
   if have simtext sim_text similarity-tester; then
@@ -147,6 +159,8 @@ run_all() {
         python3 "$peers" simtext "$d/simtext-$m.out" "$d/files" "$d/simtext-$m.tsv" --both
         read -r pw pc < <(proc_times "$d/simtext-$m")
         row "Debian \`$label\`" "$name" "$n" "$truth" "$d/simtext-$m.tsv" "$pw" "$pc" "$pw" "$pc" --scan
+      else
+        unfinished "Debian \`$label\`" "$name" "$n" "$d/simtext-$m"
       fi
     done
   fi
