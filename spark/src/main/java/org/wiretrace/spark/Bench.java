@@ -52,7 +52,7 @@ public final class Bench {
     }
     Path out = Files.createTempDirectory("wiretrace-bench");
     SparkSession spark =
-        SparkSession.builder()
+        WiretraceJob.withKryo(SparkSession.builder())
             .master(master)
             .appName("wiretrace-bench")
             .config("spark.driver.host", "127.0.0.1")
