@@ -208,7 +208,7 @@ public final class WiretraceJob {
     // pair, >= MIN_SHARED_GRAMS shared trigrams or a term cosine >= the story bar
     JavaRDD<Long> candidates = IndexCandidatesStage.pairs(sc, features, n, max, parts, dropped);
     if (pairwise) {
-      candidates = candidates.union(PairwiseStage.pairs(features, max, parts, dropped));
+      candidates = candidates.union(PairwiseStage.pairs(sc, features, n, parts));
     }
     candidates = candidates.distinct(parts).persist(StorageLevel.MEMORY_AND_DISK_SER());
 
