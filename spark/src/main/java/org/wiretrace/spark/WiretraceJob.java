@@ -38,11 +38,13 @@ import scala.Tuple2;
 
 /**
  * The Wiretrace pipeline as a Spark job, deciding everything with the same core classes as {@code
- * wiretrace scan}: files are read by the core {@code Ingestor} on executors; candidate pairs come
- * from a join on word trigrams and content terms (see {@link CandidateKeys}: the scan's candidate
- * rule, computed by key instead of over all pairs); each candidate pair is judged by {@link
- * Relater} on an executor, oriented by {@link StoryBuilder#chronological()} as the scan orients it;
- * stories and families are built by {@link StoryBuilder} from the verdicts.
+ * wiretrace scan}: files are read by the core {@code Ingestor} on executors; articles get dense
+ * numbers in content-id order and are analysed once into compact {@link Features}; candidate pairs
+ * are the scan's: the index's candidate search computed by key ({@link IndexCandidatesStage}),
+ * plus, for collections of at most {@link #ALL_PAIRS_LIMIT} articles, the scan's pair-by-pair rule
+ * ({@link PairwiseStage}); each candidate pair is judged by {@link Relater} on an executor,
+ * oriented by {@link StoryBuilder#chronological()} as the scan orients it; stories and families are
+ * built by {@link StoryBuilder} from the verdicts.
  *
  * <p>Outputs under the output folder, each as JSON lines ({@code NAME.jsonl/}) and Parquet ({@code
  * NAME.parquet/}): {@code pairs} (every related pair with its aligned passages), {@code families},
@@ -51,9 +53,11 @@ import scala.Tuple2;
  *
  * <p>Ids are the core's content ids (SHA-256 of origin and text), never Spark row numbers. Memory
  * per partition is bounded by {@link JobOptions#maxPostings()}: a key's group never holds more than
- * that many article ids. The story stage runs on the driver over the collected verdict edges and
- * the articles streamed partition by partition ({@link JavaRDD#toLocalIterator()}); it is the one
- * sequential stage (the core's story clusterer is a stream in publication order).
+ * that many article numbers. Shuffles carry packed {@code long} pair keys and primitive arrays,
+ * serialised by Kryo ({@link #withKryo}, {@link WiretraceKryo}). The story stage runs on the driver
+ * over the collected verdict edges and the articles streamed partition by partition ({@link
+ * JavaRDD#toLocalIterator()}); it is the one sequential stage (the core's story clusterer is a
+ * stream in publication order).
  *
  * <p>Thread-safe: a job holds no state between runs.
  */
