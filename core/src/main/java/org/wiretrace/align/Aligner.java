@@ -916,10 +916,11 @@ public final class Aligner {
     }
     int first = 0;
     int last = ops.size - 1;
-    int aStart = a.start(ops.i[first]);
-    int bStart = b.start(ops.j[first]);
-    int aEnd = endWithPunctuation(a.text(), a.end(ops.i[last]));
-    int bEnd = endWithPunctuation(b.text(), b.end(ops.j[last]));
+    // an insertion (deletion) at the end of a (b) records the index past its last word: clamp
+    int aStart = a.start(Math.min(ops.i[first], a.size() - 1));
+    int bStart = b.start(Math.min(ops.j[first], b.size() - 1));
+    int aEnd = endWithPunctuation(a.text(), a.end(Math.min(ops.i[last], a.size() - 1)));
+    int bEnd = endWithPunctuation(b.text(), b.end(Math.min(ops.j[last], b.size() - 1)));
     PassageKind kind;
     if (substituted == 0 && indels == 0) {
       kind = PassageKind.VERBATIM;
