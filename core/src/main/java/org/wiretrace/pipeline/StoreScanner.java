@@ -78,10 +78,10 @@ public final class StoreScanner {
   private final ArticleIndex index;
   private final Relater relater;
   private final long runStart;
-  private final Map<String, AnalyzedArticle> cache =
+  private final Map<String, Judged> cache =
       new LinkedHashMap<>(CACHE * 2, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AnalyzedArticle> e) {
+        protected boolean removeEldestEntry(Map.Entry<String, Judged> e) {
           return size() > CACHE;
         }
       };
@@ -92,6 +92,22 @@ public final class StoreScanner {
   private boolean smallLoaded;
 
   private record Exact(long[] trigrams, TermVector vector) {}
+
+  /** What judging needs of one side: tokens and content-word vector, computed once. */
+  private record Judged(AnalyzedArticle analyzed, TermVector vector) {
+    static Judged of(Article a) {
+      AnalyzedArticle x = AnalyzedArticle.of(a);
+      return new Judged(x, StorySimilarity.vector(x.tokens()));
+    }
+
+    Article article() {
+      return analyzed.article();
+    }
+
+    String id() {
+      return analyzed.id();
+    }
+  }
 
   /** A scanner writing to {@code index} (opened for writing), judging with {@code relater}. */
   public StoreScanner(ArticleIndex index, Relater relater) {
@@ -139,9 +155,9 @@ public final class StoreScanner {
     }
     index.refresh();
     updateSmall(fresh);
-    Map<String, AnalyzedArticle> known = new HashMap<>();
+    Map<String, Judged> known = new HashMap<>();
     for (ArticleAnalysis a : fresh) {
-      known.put(a.id(), a.analyzed());
+      known.put(a.id(), new Judged(a.analyzed(), a.story()));
     }
     List<String[]> pairs = pairs(fresh);
     fetch(pairs, known);
@@ -154,7 +170,7 @@ public final class StoreScanner {
       index.putRecord(RelationRecords.of(v));
     }
     for (ArticleAnalysis a : fresh) {
-      cache.put(a.id(), a.analyzed());
+      cache.put(a.id(), known.get(a.id()));
     }
     return new BatchResult(added, replaced, unchanged, removed, pairs.size(), verdicts);
   }
@@ -256,12 +272,12 @@ public final class StoreScanner {
   }
 
   /** Reads and tokenizes the stored sides of {@code pairs} not at hand. */
-  private void fetch(List<String[]> pairs, Map<String, AnalyzedArticle> known) {
+  private void fetch(List<String[]> pairs, Map<String, Judged> known) {
     Set<String> missing = new HashSet<>();
     for (String[] p : pairs) {
       for (String id : p) {
         if (!known.containsKey(id)) {
-          AnalyzedArticle c = cache.get(id);
+          Judged c = cache.get(id);
           if (c != null) {
             known.put(id, c);
           } else {
@@ -270,33 +286,40 @@ public final class StoreScanner {
         }
       }
     }
-    List<AnalyzedArticle> read =
+    List<Judged> read =
         missing.parallelStream()
             .map(
                 id -> {
                   try {
-                    return index.get(id).map(s -> AnalyzedArticle.of(s.article())).orElse(null);
+                    return index.get(id).map(s -> Judged.of(s.article())).orElse(null);
                   } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + id + " from the store", e);
                   }
                 })
             .filter(Objects::nonNull)
             .toList();
-    for (AnalyzedArticle a : read) {
+    for (Judged a : read) {
       known.put(a.id(), a);
       cache.put(a.id(), a);
     }
   }
 
   /** The verdict of the pair, the earlier article (publication, then id) first. */
-  private PairVerdict judge(AnalyzedArticle x, AnalyzedArticle y) {
+  private PairVerdict judge(Judged x, Judged y) {
     if (x == null || y == null) {
       return null; // removed meanwhile
     }
     boolean xFirst = StoryBuilder.chronological().compare(x.article(), y.article()) <= 0;
-    AnalyzedArticle a = xFirst ? x : y;
-    AnalyzedArticle b = xFirst ? y : x;
-    Verdict v = relater.judge(a.article(), a.tokens(), b.article(), b.tokens());
+    Judged a = xFirst ? x : y;
+    Judged b = xFirst ? y : x;
+    Verdict v =
+        relater.judge(
+            a.article(),
+            a.analyzed().tokens(),
+            a.vector(),
+            b.article(),
+            b.analyzed().tokens(),
+            b.vector());
     return new PairVerdict(a.id(), b.id(), v);
   }
 }
