@@ -44,6 +44,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
@@ -110,6 +111,9 @@ public final class ArticleIndex implements Closeable {
   /** Spin and name terms found in more than this share of articles are not used in queries. */
   public static final double MAX_TERM_SHARE = 0.002;
 
+  /** Segments per tier of the merge policy (Lucene's default is 10). */
+  static final int SEGMENTS_PER_TIER = 4;
+
   /** Topic terms found in more than this share of articles are not used in queries. */
   public static final double MAX_TOPIC_SHARE = 0.02;
 
@@ -169,6 +173,11 @@ public final class ArticleIndex implements Closeable {
       cfg.setOpenMode(
           data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
       cfg.setRAMBufferSizeMB(64);
+      // fewer segments: every candidate query seeks each segment's term dictionary once per term
+      org.apache.lucene.index.TieredMergePolicy merges =
+          new org.apache.lucene.index.TieredMergePolicy();
+      merges.setSegmentsPerTier(SEGMENTS_PER_TIER);
+      cfg.setMergePolicy(merges);
       cfg.setCommitOnClose(false);
       IndexWriter w;
       try {
@@ -486,6 +495,9 @@ public final class ArticleIndex implements Closeable {
     if (payload != null) {
       d.add(new StoredField(F_PAYLOAD, payload));
     }
+    a.published()
+        .ifPresent(p -> d.add(new NumericDocValuesField(F_PUBLISHED_MS, p.toEpochMilli())));
+    d.add(new NumericDocValuesField(F_CHARS, a.chars()));
     return d;
   }
 
@@ -875,12 +887,16 @@ public final class ArticleIndex implements Closeable {
       LeafReaderContext leaf = null;
       SortedDocValues ids = null;
       BinaryDocValues vectors = null;
+      NumericDocValues published = null;
+      NumericDocValues chars = null;
       for (ScoreDoc h : hits) {
         LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
         if (l != leaf) {
           leaf = l;
           ids = l.reader().getSortedDocValues(F_ID);
           vectors = l.reader().getBinaryDocValues(F_TOPIC_VECTOR);
+          published = l.reader().getNumericDocValues(F_PUBLISHED_MS);
+          chars = l.reader().getNumericDocValues(F_CHARS);
         }
         int local = h.doc - leaf.docBase;
         if (ids == null
@@ -894,9 +910,15 @@ public final class ArticleIndex implements Closeable {
           continue;
         }
         BytesRef b = vectors.binaryValue();
-        double sim = topic.dot(TopicVector.decode(b.bytes, b.offset, b.length));
+        TopicVector other = TopicVector.decode(b.bytes, b.offset, b.length);
+        double sim = topic.dot(other);
         if (sim >= minSimilarity) {
-          out.add(new Neighbour(id, sim));
+          Optional<java.time.Instant> when =
+              published != null && published.advanceExact(local)
+                  ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
+                  : Optional.empty();
+          int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
+          out.add(new Neighbour(id, sim, when, n, other));
         }
       }
       out.sort(

@@ -14,8 +14,9 @@ package org.wiretrace.index;
  * of short texts); and 4-byte terms {@value #F_SPIN} (immutable n-grams) and {@value #F_NAMES}
  * (name character grams); the heaviest content terms as 8-byte terms {@value #F_TOPIC} (the 16
  * heaviest) and binary doc values {@value #F_TOPIC_VECTOR} ({@link TopicVector#encode()}, for
- * same-story candidates); the pipeline's per-article data as stored bytes {@value #F_PAYLOAD}
- * (story features and word count).
+ * same-story candidates); numeric doc values {@value #F_PUBLISHED_MS} (publication time in epoch
+ * milliseconds, absent when undated) and {@value #F_CHARS} (text length); the pipeline's
+ * per-article data as stored bytes {@value #F_PAYLOAD} (story features and word count).
  *
  * <p>Record documents ({@code kind=relation|family|story|...}): {@value #F_RKEY} ({@code kind NUL
  * key}), {@value #F_REF} (referenced article ids, indexed), {@value #F_JSON} (stored). Kinds
@@ -62,6 +63,8 @@ public final class IndexFormat {
   public static final String F_TOPIC = "topic";
   public static final String F_TOPIC_VECTOR = "tv";
   public static final String F_PAYLOAD = "payload";
+  public static final String F_PUBLISHED_MS = "pubms";
+  public static final String F_CHARS = "chars";
   public static final String F_RKEY = "rkey";
   public static final String F_REF = "ref";
   public static final String F_JSON = "json";

@@ -42,10 +42,13 @@ import org.wiretrace.text.Tokens;
  *       cosine), as the Spark job does;
  *   <li>beyond that, the {@value #TOPIC_NEIGHBOURS} nearest by topic ({@link
  *       ArticleIndex#topicNeighbours}) with a truncated-vector similarity of at least {@value
- *       #MIN_TOPIC_SIMILARITY}, for same-story pairs that share no text.
+ *       #MIN_TOPIC_SIMILARITY}, for same-story pairs that share no text: those that are not reuse
+ *       candidates are judged from the vectors alone ({@link Relation#SAME_STORY} when the new
+ *       article's full vector and the stored truncated one reach {@link
+ *       Relater#SAME_STORY_SIMILARITY}), without aligning.
  * </ul>
  *
- * Only those pairs are aligned and judged ({@link Relater}), in parallel; every verdict other than
+ * The other pairs are aligned and judged ({@link Relater}), in parallel; every verdict other than
  * {@link Relation#UNRELATED} is stored as a relation record ({@link RelationRecords}). Nothing is
  * committed here: the caller commits (atomically with the stories, {@link StoreContents}).
  *
@@ -56,7 +59,7 @@ import org.wiretrace.text.Tokens;
 public final class StoreScanner {
 
   /** Articles analysed, put and looked up together. */
-  public static final int BATCH = 256;
+  public static final int BATCH = 1024;
 
   /** Same-story neighbours judged per new article in a large store. */
   public static final int TOPIC_NEIGHBOURS = 8;
@@ -159,13 +162,14 @@ public final class StoreScanner {
     for (ArticleAnalysis a : fresh) {
       known.put(a.id(), new Judged(a.analyzed(), a.story()));
     }
-    List<String[]> pairs = pairs(fresh);
+    List<PairVerdict> verdicts = new ArrayList<>();
+    List<String[]> pairs = pairs(fresh, verdicts);
     fetch(pairs, known);
-    List<PairVerdict> verdicts =
+    verdicts.addAll(
         pairs.parallelStream()
             .map(p -> judge(known.get(p[0]), known.get(p[1])))
             .filter(v -> v != null && v.relation() != Relation.UNRELATED)
-            .toList();
+            .toList());
     for (PairVerdict v : verdicts) {
       index.putRecord(RelationRecords.of(v));
     }
@@ -234,11 +238,30 @@ public final class StoreScanner {
     return new Exact(org.wiretrace.fingerprint.Shingles.of(t, 3), StorySimilarity.vector(t));
   }
 
-  /** The candidate pairs of the fresh articles, each once, as {new id, other id}. */
-  private List<String[]> pairs(List<ArticleAnalysis> fresh) throws IOException {
+  /**
+   * The candidate pairs of the fresh articles, each once, as {new id, other id}: to align and judge
+   * ({@code judge}), and same-story pairs found by topic alone ({@code story}), judged from the
+   * vectors without aligning.
+   */
+  private List<String[]> pairs(List<ArticleAnalysis> fresh, List<PairVerdict> story)
+      throws IOException {
+    // the index lookups of the batch run in parallel (the index is thread-safe); pairs are then
+    // deduplicated in batch order, so the result does not depend on scheduling
+    List<Lookup> lookups =
+        fresh.parallelStream()
+            .map(
+                a -> {
+                  try {
+                    return lookup(a);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException("cannot search the store", e);
+                  }
+                })
+            .toList();
     Set<String> seen = new HashSet<>();
     List<String[]> out = new ArrayList<>();
-    for (ArticleAnalysis a : fresh) {
+    for (int k = 0; k < fresh.size(); k++) {
+      ArticleAnalysis a = fresh.get(k);
       String id = a.id();
       if (small != null) {
         for (Map.Entry<String, Exact> e : small.entrySet()) {
@@ -250,19 +273,76 @@ public final class StoreScanner {
             add(out, seen, id, e.getKey());
           }
         }
-      } else {
-        for (Neighbour n :
-            index.topicNeighbours(a.topic(), id, TOPIC_NEIGHBOURS, MIN_TOPIC_SIMILARITY)) {
-          add(out, seen, id, n.id());
-        }
       }
-      for (Candidate c : index.candidates(a.fingerprint(), id, ArticleIndex.DEFAULT_CANDIDATES)) {
+      Lookup l = lookups.get(k);
+      for (Candidate c : l.reuse()) {
         if (c.score() >= IndexCandidates.MIN_SCORE) {
           add(out, seen, id, c.id());
         }
       }
+      for (Neighbour n : l.topic()) {
+        if (seen.add(RelationRecords.key(id, n.id()))) {
+          storyVerdict(a, n).ifPresent(story::add);
+        }
+      }
     }
     return out;
+  }
+
+  /** One article's index lookups. */
+  private record Lookup(List<Candidate> reuse, List<Neighbour> topic) {}
+
+  private Lookup lookup(ArticleAnalysis a) throws IOException {
+    List<Candidate> reuse =
+        index.candidates(a.fingerprint(), a.id(), ArticleIndex.DEFAULT_CANDIDATES);
+    List<Neighbour> topic =
+        small == null
+            ? index.topicNeighbours(a.topic(), a.id(), TOPIC_NEIGHBOURS, MIN_TOPIC_SIMILARITY)
+            : List.of();
+    return new Lookup(reuse, topic);
+  }
+
+  /**
+   * The verdict of a pair found by topic alone (not a reuse candidate, so the two share no
+   * significant text): {@link Relation#SAME_STORY} when the cosine of the new article's content
+   * vector with the stored article's truncated one (a lower bound of the full cosine) reaches
+   * {@link Relater#SAME_STORY_SIMILARITY}, with no aligned passage.
+   */
+  private static java.util.Optional<PairVerdict> storyVerdict(ArticleAnalysis a, Neighbour n) {
+    double sim = dot(a.story(), n.topic());
+    if (sim < Relater.SAME_STORY_SIMILARITY) {
+      return java.util.Optional.empty();
+    }
+    java.time.Instant ta = a.article().published().orElse(java.time.Instant.MAX);
+    java.time.Instant tb = n.published().orElse(java.time.Instant.MAX);
+    int c = ta.compareTo(tb);
+    boolean aFirst = c < 0 || c == 0 && a.id().compareTo(n.id()) <= 0;
+    int aChars = aFirst ? a.article().chars() : n.chars();
+    int bChars = aFirst ? n.chars() : a.article().chars();
+    Verdict v =
+        new Verdict(
+            Relation.SAME_STORY, 0, 0, sim, org.wiretrace.align.Alignment.none(aChars, bChars));
+    return java.util.Optional.of(
+        aFirst ? new PairVerdict(a.id(), n.id(), v) : new PairVerdict(n.id(), a.id(), v));
+  }
+
+  /** Dot product of a full content vector and a truncated one, by a merge of sorted terms. */
+  private static double dot(TermVector x, org.wiretrace.index.TopicVector y) {
+    long[] a = x.terms();
+    long[] b = y.terms();
+    int i = 0;
+    int j = 0;
+    double dot = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        dot += x.weights()[i++] * y.weights()[j++];
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return Math.min(1.0, dot);
   }
 
   private static void add(List<String[]> out, Set<String> seen, String x, String y) {
