@@ -769,11 +769,11 @@ public final class ArticleIndex implements Closeable {
   /**
    * The indexed articles naming the same people, places and organisations as a text of fingerprint
    * {@code fp}: candidates for reporting the same story although they share no text. One Lucene
-   * disjunction over the text's name character grams ({@code SpinFeatures.nameGrams}), leaving out
-   * grams found in more than {@link #MAX_TERM_SHARE} of the articles (beyond {@link
-   * #MIN_PRUNE_DF}); the hits sharing the most grams are re-ranked by the Dice coefficient of the
-   * two gram sets, so long texts naming everyone do not crowd out close matches. Best first, at
-   * most {@code limit}; {@code excludeId} (may be null) is left out.
+   * disjunction over (at most {@link #QUERY_TERMS} of) the text's name character grams ({@code
+   * SpinFeatures.nameGrams}), leaving out grams found in more than {@link #MAX_TERM_SHARE} of the
+   * articles (beyond {@link #MIN_PRUNE_DF}); the hits sharing the most grams are re-ranked by the
+   * Dice coefficient of the two gram sets, so long texts naming everyone do not crowd out close
+   * matches. Best first, at most {@code limit}; {@code excludeId} (may be null) is left out.
    */
   public List<Candidate> nameNeighbours(Fingerprint fp, String excludeId, int limit)
       throws IOException {
@@ -789,8 +789,11 @@ public final class ArticleIndex implements Closeable {
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TERM_SHARE));
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       int clauses = 0;
-      for (int g : fp.nameGrams()) {
-        Term t = new Term(F_NAMES, intTerm(g));
+      // the grams are a sorted bottom-k sample of the hashes: the first QUERY_TERMS are a smaller
+      // one, shared by two texts in proportion to their overlap
+      int[] grams = fp.nameGrams();
+      for (int i = 0; i < grams.length && i < QUERY_TERMS; i++) {
+        Term t = new Term(F_NAMES, intTerm(grams[i]));
         TermStates states = TermStates.build(s, t, true);
         int df = states.docFreq();
         if (df > 0 && df <= maxDf) {

@@ -46,8 +46,11 @@ final class CheckSearch {
   /** Reuse candidates scoring below this are not judged (the scan's threshold). */
   static final double MIN_REUSE_SCORE = 0.3;
 
-  /** Same-story candidates asked of the index. */
-  static final int MAX_NAME_NEIGHBOURS = 24;
+  /**
+   * Same-story candidates asked of the index; each is read and tokenized to compute its cosine, the
+   * largest cost of a check, so only the closest by names are.
+   */
+  static final int MAX_NAME_NEIGHBOURS = 10;
 
   /** Content-word cosine from which a candidate without shared text is aligned and judged. */
   static final double JUDGE_SIMILARITY = 0.5;
@@ -56,7 +59,7 @@ final class CheckSearch {
   static final int MAX_JUDGED_STORY_CANDIDATES = 8;
 
   /** At most this many same-story articles are reported from their cosine alone. */
-  static final int MAX_STORY_ONLY = 16;
+  static final int MAX_STORY_ONLY = MAX_NAME_NEIGHBOURS;
 
   /**
    * The candidates for one submitted article.

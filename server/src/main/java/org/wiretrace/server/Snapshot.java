@@ -73,6 +73,9 @@ final class Snapshot {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ApiException a) {
+        throw a;
+      }
       throw new IllegalStateException("computing stories failed: " + e.getCause(), e.getCause());
     }
   }

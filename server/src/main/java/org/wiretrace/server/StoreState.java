@@ -60,6 +60,14 @@ final class StoreState implements AutoCloseable {
    * addition creates the store). A folder holding something else is refused by the store.
    */
   static StoreState load(Path dataDir) {
+    return load(dataDir, true);
+  }
+
+  /**
+   * Opens the store in {@code dataDir}; without {@code stories}, stories, families and relations
+   * are not computed until an addition recomputes them.
+   */
+  static StoreState load(Path dataDir, boolean stories) {
     Objects.requireNonNull(dataDir, "dataDir");
     StoreState s = new StoreState(dataDir);
     if (!Files.isDirectory(dataDir) || isEmpty(dataDir)) {
@@ -68,10 +76,19 @@ final class StoreState implements AutoCloseable {
     try {
       s.index = open(dataDir);
       Catalogue catalogue = Catalogue.of(s.index);
-      CompletableFuture<Derived> derived =
-          catalogue.size() <= SYNC_DERIVE_LIMIT
-              ? CompletableFuture.completedFuture(derive(dataDir))
-              : CompletableFuture.supplyAsync(() -> deriveLogged(dataDir), s.background);
+      CompletableFuture<Derived> derived;
+      if (!stories) {
+        derived =
+            CompletableFuture.failedFuture(
+                new ApiException(
+                    503,
+                    "this server was started without stories (--no-stories): articles, search"
+                        + " and checks are served, stories, families and relations are not"));
+      } else if (catalogue.size() <= SYNC_DERIVE_LIMIT) {
+        derived = CompletableFuture.completedFuture(derive(dataDir));
+      } else {
+        derived = CompletableFuture.supplyAsync(() -> deriveLogged(dataDir), s.background);
+      }
       s.current = new Snapshot(s.index, catalogue, derived);
       return s;
     } catch (IOException e) {

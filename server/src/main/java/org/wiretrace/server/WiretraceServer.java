@@ -91,7 +91,7 @@ public final class WiretraceServer implements AutoCloseable {
   /** Loads the store and starts serving; {@link #port()} tells the port bound. */
   public static WiretraceServer start(ServerOptions options) {
     Objects.requireNonNull(options, "options");
-    StoreState state = StoreState.load(options.dataDir());
+    StoreState state = StoreState.load(options.dataDir(), options.stories());
     try {
       WiretraceServer s = new WiretraceServer(options, state);
       s.app.start(options.host(), options.port());
