@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "Measure speed: documents per second and latency percentiles.",
     subcommands = {
       BenchExtractCommand.class,
+      BenchWarcCommand.class,
       BenchAlignCommand.class,
       BenchStoriesCommand.class,
       BenchScanCommand.class

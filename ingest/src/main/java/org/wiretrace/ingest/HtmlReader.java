@@ -10,7 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.wiretrace.ingest.encoding.Mojibake;
 import org.wiretrace.ingest.encoding.TextDecoder;
-import org.wiretrace.ingest.html.ScriptStripper;
+import org.wiretrace.ingest.html.HtmlPrefilter;
 
 /**
  * HTML pages: decodes the bytes ({@link TextDecoder}: BOM, HTTP charset, meta charset, sniffing),
@@ -82,9 +82,9 @@ public final class HtmlReader {
     }
     String where = locator.isEmpty() ? path : path + "#" + locator;
     Optional<String> declared = httpCharset.or(() -> metaCharset(bytes));
-    TextDecoder.Decoded decoded = TextDecoder.decode(bytes, declared);
+    TextDecoder.Decoded decoded = TextDecoder.decode(HtmlPrefilter.strip(bytes), declared);
     decoded.problem().ifPresent(p -> listener.warning(where, "charset: " + p));
-    Document doc = Jsoup.parse(ScriptStripper.strip(decoded.text()), url.orElse(""));
+    Document doc = Jsoup.parse(decoded.text(), url.orElse(""));
     ExtractedPage page = MainTextExtractor.extract(doc);
     if (page.text().isBlank()) {
       listener.skipped(new Skipped(path, locator, "no article text found in the page"));

@@ -8,17 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Turns bytes into text, choosing the charset as browsers do (WHATWG Encoding, "decode"): a
- * byte-order mark wins; then the declared charset (HTTP header, else HTML meta) when the bytes are
- * valid in it; then sniffing: strict UTF-8, else GBK when the bytes are valid GBK and read as
- * Chinese, else windows-1252. A page that declares a single-byte charset but is valid UTF-8 with
- * non-ASCII bytes is read as UTF-8 (the declaration is the usual CMS mistake). Every disagreement
- * with the declaration is reported in {@link Decoded#problem()}. Stateless and thread-safe.
+ * Turns bytes into text, choosing the charset as browsers do (WHATWG Encoding, "decode"; HTML,
+ * "determining the character encoding"): a byte-order mark wins, and so does the unmistakable shape
+ * of UTF-16 without one (ASCII markup with every other byte zero); then the declared charset (HTTP
+ * header, else HTML meta) when the bytes are valid in it; then sniffing. Sniffing takes strict
+ * UTF-8 first, then the statistical detector of Mozilla ({@link CharsetSniffer}: Shift_JIS, EUC-JP,
+ * ISO-2022-JP, EUC-KR, Big5, GB18030/GBK, KOI8-R, windows-1251, ISO-8859-5/7, windows-1253,
+ * windows-1255...) when its guess decodes the bytes strictly, and windows-1252 last.
+ *
+ * <p>A declaration is never second-guessed when the bytes are valid in it, with one exception: a
+ * page that declares a single-byte charset but is valid UTF-8 with non-ASCII bytes is read as UTF-8
+ * (the usual CMS mistake). A declaration the bytes are invalid in (say {@code utf-8} on
+ * windows-1251 bytes) is overruled by sniffing. Every disagreement with the declaration is reported
+ * in {@link Decoded#problem()}. Stateless and thread-safe.
  */
 public final class TextDecoder {
 
   private static final Charset CP1252 = Charset.forName("windows-1252");
-  private static final Charset GBK = Charset.forName("GBK");
 
   private TextDecoder() {}
 
@@ -39,29 +45,36 @@ public final class TextDecoder {
       return bom.get();
     }
     Optional<Charset> cs = declared.flatMap(TextDecoder::charset);
+    Optional<Charset> utf16 = CharsetSniffer.utf16WithoutBom(bytes);
+    if (utf16.isPresent()) {
+      String s = strict(bytes, utf16.get());
+      if (s != null) {
+        return new Decoded(
+            s,
+            utf16.get(),
+            cs.filter(c -> !c.name().startsWith("UTF-16"))
+                .map(c -> "declared " + c.name() + " but the bytes are " + utf16.get().name()));
+      }
+    }
     Optional<String> unknown =
         declared.isPresent() && cs.isEmpty()
             ? Optional.of("unknown declared charset '" + declared.get().strip() + "'")
             : Optional.empty();
-    String utf8 = strict(bytes, StandardCharsets.UTF_8);
+    boolean iso2022 = CharsetSniffer.hasIso2022Escapes(bytes);
+    String utf8 = iso2022 ? null : strict(bytes, StandardCharsets.UTF_8);
     if (cs.isPresent()) {
       Charset c = cs.get();
-      if (c.equals(StandardCharsets.UTF_8) || c.equals(StandardCharsets.US_ASCII)) {
-        if (utf8 != null) {
-          return new Decoded(utf8, StandardCharsets.UTF_8);
-        }
-        return new Decoded(
-            new String(bytes, CP1252),
-            CP1252,
-            Optional.of("declared " + c.name() + " but the bytes are not; read as windows-1252"));
+      if (utf8 != null
+          && (c.equals(StandardCharsets.UTF_8)
+              || c.equals(StandardCharsets.US_ASCII)
+              || hasNonAscii(bytes) && isSingleByte(c))) {
+        Optional<String> problem =
+            c.equals(StandardCharsets.UTF_8) || c.equals(StandardCharsets.US_ASCII)
+                ? Optional.empty()
+                : Optional.of("declared " + c.name() + " but the bytes are UTF-8; read as UTF-8");
+        return new Decoded(utf8, StandardCharsets.UTF_8, problem);
       }
-      if (utf8 != null && hasNonAscii(bytes) && isSingleByte(c)) {
-        return new Decoded(
-            utf8,
-            StandardCharsets.UTF_8,
-            Optional.of("declared " + c.name() + " but the bytes are UTF-8; read as UTF-8"));
-      }
-      String s = strict(bytes, c);
+      String s = c.equals(StandardCharsets.UTF_8) ? null : strict(bytes, c);
       if (s != null) {
         return new Decoded(s, c);
       }
@@ -71,46 +84,32 @@ public final class TextDecoder {
             StandardCharsets.UTF_8,
             Optional.of("declared " + c.name() + " but the bytes are UTF-8; read as UTF-8"));
       }
+      Decoded sniffed = sniff(bytes);
       return new Decoded(
-          new String(bytes, c),
-          c,
-          Optional.of("bytes invalid in declared " + c.name() + "; replaced"));
+          sniffed.text(),
+          sniffed.charset(),
+          Optional.of(
+              "declared "
+                  + c.name()
+                  + " but the bytes are not; read as "
+                  + sniffed.charset().name()));
     }
     if (utf8 != null) {
       return new Decoded(utf8, StandardCharsets.UTF_8, unknown);
     }
-    String gbk = strict(bytes, GBK);
-    if (gbk != null && mostlyHan(gbk)) {
-      return new Decoded(gbk, GBK, unknown);
-    }
-    return new Decoded(new String(bytes, CP1252), CP1252, unknown);
+    Decoded sniffed = sniff(bytes);
+    return new Decoded(sniffed.text(), sniffed.charset(), unknown);
   }
 
-  /** Least number of Han characters for undeclared bytes to be sniffed as GBK. */
-  public static final int MIN_SNIFFED_HAN = 8;
-
-  /**
-   * True when at least 90% of the non-ASCII characters are Han ideographs or CJK punctuation, and
-   * there are at least {@link #MIN_SNIFFED_HAN} of them: Latin text in a single-byte charset almost
-   * never decodes strictly as GBK, and when it does it gives scattered, not dominant, Han.
-   */
-  private static boolean mostlyHan(String s) {
-    int han = 0;
-    int other = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        continue;
-      }
-      if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-          || c >= 0x3000 && c <= 0x303F
-          || c >= 0xFF00 && c <= 0xFFEF) {
-        han++;
-      } else {
-        other++;
+  /** Bytes that are not UTF-8: the detector's charset when it decodes them, else windows-1252. */
+  private static Decoded sniff(byte[] bytes) {
+    for (Charset c : CharsetSniffer.candidates(bytes)) {
+      String s = strict(bytes, c);
+      if (s != null) {
+        return new Decoded(s, c);
       }
     }
-    return han >= MIN_SNIFFED_HAN && han >= 9 * other;
+    return new Decoded(new String(bytes, CP1252), CP1252);
   }
 
   private static Optional<Decoded> byBom(byte[] bytes) {
@@ -186,8 +185,14 @@ public final class TextDecoder {
     }
   }
 
-  /** True when the bytes look like a binary file rather than text (NUL bytes, many controls). */
+  /**
+   * True when the bytes look like a binary file rather than text (NUL bytes, many controls); text
+   * in UTF-16 (with a byte-order mark or the shape of one) is not binary.
+   */
   public static boolean looksBinary(byte[] bytes) {
+    if (byBom(bytes).isPresent() || CharsetSniffer.utf16WithoutBom(bytes).isPresent()) {
+      return false;
+    }
     int n = Math.min(bytes.length, 8192);
     int controls = 0;
     for (int i = 0; i < n; i++) {
@@ -195,7 +200,7 @@ public final class TextDecoder {
       if (b == 0) {
         return true;
       }
-      if (b < 0x09 || (b > 0x0D && b < 0x20)) {
+      if (b < 0x09 || b > 0x0D && b < 0x20 && b != 0x1B) { // ESC starts ISO-2022 shifts
         controls++;
       }
     }

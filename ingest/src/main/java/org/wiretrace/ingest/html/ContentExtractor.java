@@ -36,14 +36,45 @@ public final class ContentExtractor {
   /** Lists whose link density exceeds this are link lists (related articles, tags). */
   public static final double MAX_LIST_LINK_DENSITY = 0.3;
 
-  private static final Pattern POSITIVE =
-      Pattern.compile(
-          "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
-  private static final Pattern NEGATIVE =
-      Pattern.compile(
-          "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr"
-              + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar"
-              + "|skyscraper|sponsor|shopping|tags|widget|caption|credit|byline|author");
+  /** Class or id substrings of content containers (Readability's "positive" pattern). */
+  private static final String[] POSITIVE = {
+    "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story"
+  };
+
+  /**
+   * Class or id substrings of page furniture (Readability's "negative" pattern); the word {@code
+   * hid} counts only as a whole word.
+   */
+  private static final String[] NEGATIVE = {
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "caption",
+    "credit",
+    "byline",
+    "author"
+  };
 
   /** Short lines that are page furniture even inside the article container. */
   private static final Pattern BOILERPLATE_LINE =
@@ -60,11 +91,17 @@ public final class ContentExtractor {
               + "|(by|von|par|por) [\\p{Lu}][\\p{L}.' -]{1,60}(,? [-–|] .{0,60})?"
               + "|(updated|published|posted|last modified)( at| on)?:? .{0,60})[.:!]?");
 
-  /** Lines of legal and site small print: copyright, terms, registration notices. */
-  private static final Pattern SMALL_PRINT =
-      Pattern.compile(
-          "(?i)©|\\(c\\) \\d{4}|copyright \\d{4}|all rights reserved|terms of (use|service)"
-              + "|privacy policy|user agreement|cookie policy|community (rules|guidelines)");
+  /** Phrases of legal and site small print: copyright, terms, registration notices. */
+  private static final String[] SMALL_PRINT = {
+    "all rights reserved",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
+    "user agreement",
+    "cookie policy",
+    "community rules",
+    "community guidelines"
+  };
 
   private ContentExtractor() {}
 
@@ -201,7 +238,7 @@ public final class ContentExtractor {
       // prose sits in paragraphs; a short loose phrase in a div is a caption, credit or label
       return false;
     }
-    if (b.chars() <= 300 && SMALL_PRINT.matcher(b.text()).find()) {
+    if (b.chars() <= 300 && isSmallPrint(b.text())) {
       return false;
     }
     return b.chars() > 120 || !BOILERPLATE_LINE.matcher(b.text()).matches();
@@ -342,13 +379,65 @@ public final class ContentExtractor {
         continue;
       }
       String k = key.toLowerCase(Locale.ROOT);
-      if (NEGATIVE.matcher(k).find()) {
+      if (containsAny(k, NEGATIVE) || hasWord(k, "hid")) {
         w -= 25;
       }
-      if (POSITIVE.matcher(k).find()) {
+      if (containsAny(k, POSITIVE)) {
         w += 25;
       }
     }
     return w;
+  }
+
+  /**
+   * A line of legal or site small print: a copyright sign or notice with a year, or one of the
+   * {@link #SMALL_PRINT} phrases.
+   */
+  static boolean isSmallPrint(String text) {
+    if (text.indexOf('\u00a9') >= 0) {
+      return true;
+    }
+    String t = text.toLowerCase(Locale.ROOT);
+    return containsAny(t, SMALL_PRINT)
+        || followedByYear(t, "(c) ")
+        || followedByYear(t, "copyright ");
+  }
+
+  private static boolean followedByYear(String t, String prefix) {
+    for (int i = t.indexOf(prefix); i >= 0; i = t.indexOf(prefix, i + 1)) {
+      int y = i + prefix.length();
+      if (y + 4 <= t.length()
+          && isDigit(t.charAt(y))
+          && isDigit(t.charAt(y + 1))
+          && isDigit(t.charAt(y + 2))
+          && isDigit(t.charAt(y + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean containsAny(String s, String[] parts) {
+    for (String p : parts) {
+      if (s.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code word} occurs in {@code s} delimited by spaces or the ends. */
+  private static boolean hasWord(String s, String word) {
+    for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + 1)) {
+      int end = i + word.length();
+      if ((i == 0 || s.charAt(i - 1) == ' ') && (end == s.length() || s.charAt(end) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 }

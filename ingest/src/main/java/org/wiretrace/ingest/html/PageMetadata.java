@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.wiretrace.ingest.JsonlReader;
 
 /**
@@ -68,10 +70,10 @@ public record PageMetadata(
 
   /** Reads the metadata of {@code doc} (not modified). */
   public static PageMetadata of(Document doc) {
-    Map<String, String> metas = new HashMap<>();
-    List<Element> scripts = new ArrayList<>();
-    scan(doc, metas, scripts);
-    List<JsonNode> ld = articleObjects(scripts);
+    Scan found = new Scan();
+    NodeTraversor.traverse(found, doc);
+    Map<String, String> metas = found.metas;
+    List<JsonNode> ld = articleObjects(found.scripts);
     Optional<String> site =
         meta(metas, "og:site_name", "application-name", "twitter:site")
             .or(() -> ldText(ld, "publisher", "name"))
@@ -79,7 +81,7 @@ public record PageMetadata(
     String title =
         ldString(ld, "headline")
             .or(() -> meta(metas, "og:title", "twitter:title", "dc.title", "title"))
-            .or(() -> Optional.ofNullable(doc.selectFirst("h1")).map(Element::text))
+            .or(() -> Optional.ofNullable(found.h1).map(Element::text))
             .orElse(doc.title());
     title = stripSiteSuffix(clean(title), site);
     Optional<String> byline =
@@ -105,19 +107,20 @@ public record PageMetadata(
                         "dc.date.issued",
                         "sailthru.date",
                         "parsely-pub-date"))
-            .or(
-                () ->
-                    Optional.ofNullable(doc.selectFirst("time[datetime]"))
-                        .map(e -> e.attr("datetime")))
+            .or(() -> Optional.ofNullable(found.time).map(e -> e.attr("datetime")))
             .flatMap(JsonlReader::parseDate);
     Optional<String> canonical =
-        Optional.ofNullable(doc.selectFirst("link[rel=canonical][href]"))
-            .map(e -> e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href"))
+        Optional.ofNullable(found.canonical)
+            .map(
+                e -> {
+                  String abs = e.absUrl("href");
+                  return abs.isEmpty() ? e.attr("href") : abs;
+                })
             .filter(s -> !s.isBlank())
             .or(() -> meta(metas, "og:url"))
             .or(() -> ldString(ld, "url"));
     Optional<String> lang =
-        Optional.ofNullable(doc.selectFirst("html[lang]"))
+        Optional.ofNullable(found.lang)
             .map(e -> e.attr("lang").strip())
             .or(() -> meta(metas, "og:locale", "content-language", "language"))
             .filter(s -> !s.isBlank())
@@ -140,31 +143,55 @@ public record PageMetadata(
 
   /**
    * One pass over the document: meta tags' first non-empty values by lower-cased property, name or
-   * itemprop, and the JSON-LD scripts.
+   * itemprop, the JSON-LD scripts, and the first {@code <h1>}, {@code <time datetime>}, {@code
+   * <link rel=canonical href>} and {@code <html lang>}.
    */
-  private static void scan(Document doc, Map<String, String> metas, List<Element> scripts) {
-    NodeTraversor.traverse(
-        (node, depth) -> {
-          if (!(node instanceof Element e)) {
-            return;
-          }
-          String tag = e.normalName();
-          if (tag.equals("meta")) {
-            String key =
-                e.hasAttr("property")
-                    ? e.attr("property")
-                    : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
-            if (!key.isEmpty()) {
-              String v = clean(e.attr("content"));
-              if (!v.isEmpty()) {
-                metas.putIfAbsent(key.toLowerCase(Locale.ROOT), v);
-              }
+  private static final class Scan implements NodeVisitor {
+    final Map<String, String> metas = new HashMap<>();
+    final List<Element> scripts = new ArrayList<>();
+    Element h1;
+    Element time;
+    Element canonical;
+    Element lang;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      switch (e.normalName()) {
+        case "meta" -> {
+          String key =
+              e.hasAttr("property")
+                  ? e.attr("property")
+                  : e.hasAttr("name") ? e.attr("name") : e.attr("itemprop");
+          if (!key.isEmpty()) {
+            String v = clean(e.attr("content"));
+            if (!v.isEmpty()) {
+              metas.putIfAbsent(key.toLowerCase(Locale.ROOT), v);
             }
-          } else if (tag.equals("script") && e.attr("type").contains("ld+json")) {
+          }
+        }
+        case "script" -> {
+          if (e.attr("type").contains("ld+json")) {
             scripts.add(e);
           }
-        },
-        doc);
+        }
+        case "h1" -> h1 = h1 == null ? e : h1;
+        case "time" -> time = time == null && e.hasAttr("datetime") ? e : time;
+        case "link" -> {
+          if (canonical == null
+              && e.hasAttr("href")
+              && e.attr("rel").strip().equalsIgnoreCase("canonical")) {
+            canonical = e;
+          }
+        }
+        case "html" -> lang = lang == null && e.hasAttr("lang") ? e : lang;
+        default -> {
+          // other elements carry no metadata
+        }
+      }
+    }
   }
 
   private static String clean(String s) {
