@@ -34,7 +34,10 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  wiretrace eval dedup ../shared/data/corpora/reuters21578.jsonl.gz",
       "  wiretrace eval dedup --min-recall 0.99 --min-precision 0.99 corpus.jsonl.gz",
-      "  wiretrace eval dedup --json corpus.jsonl.gz > dedup.json"
+      "  wiretrace eval dedup --json corpus.jsonl.gz > dedup.json",
+      "  wiretrace eval dedup --pairs-out /tmp/pairs corpus.jsonl.gz",
+      "      (writes truth.tsv and found.tsv: id, id, exact Jaccard; used by bench/peers/run.sh",
+      "       to score other tools against the same truth)"
     })
 final class EvalDedupCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Corpus files or folders.")
@@ -61,6 +64,14 @@ final class EvalDedupCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
+  @Option(
+      names = "--pairs-out",
+      paramLabel = "DIR",
+      description =
+          "Write the truth pairs (truth.tsv) and the detector's pairs (found.tsv) to DIR,"
+              + " one pair a line: id, id, exact Jaccard (tab-separated).")
+  Path pairsOut;
+
   @Override
   public Integer call() throws Exception {
     List<Article> articles = new ArrayList<>();
@@ -75,6 +86,11 @@ final class EvalDedupCommand implements Callable<Integer> {
       r = new DedupEvaluation(threshold).run(articles, dir, i -> p.add(1));
     } finally {
       TempDirs.delete(dir);
+    }
+    if (pairsOut != null) {
+      Files.createDirectories(pairsOut);
+      writePairs(pairsOut.resolve("truth.tsv"), r.truthPairs());
+      writePairs(pairsOut.resolve("found.tsv"), r.foundPairs());
     }
     List<DedupEvaluation.PairResult> misses = new ArrayList<>(r.misses());
     misses.sort(Comparator.comparingDouble(DedupEvaluation.PairResult::exact).reversed());
@@ -92,6 +108,10 @@ final class EvalDedupCommand implements Callable<Integer> {
       o.put("verified_candidates", r.verified());
       o.put("index_seconds", r.indexSeconds());
       o.put("query_seconds", r.querySeconds());
+      o.put("detector_seconds", r.detectorSeconds());
+      o.put("detector_cpu_seconds", r.detectorCpuSeconds());
+      o.put("truth_seconds", r.truthSeconds());
+      o.put("truth_cpu_seconds", r.truthCpuSeconds());
       ArrayNode a = o.putArray("misses");
       for (DedupEvaluation.PairResult x : misses) {
         a.addObject()
@@ -116,6 +136,12 @@ final class EvalDedupCommand implements Callable<Integer> {
       System.out.printf(
           "time                index %.1fs (%.0f articles/s), lookups %.1fs%n",
           r.indexSeconds(), r.articles() / r.indexSeconds(), r.querySeconds());
+      System.out.printf(
+          "detector            %.1fs wall, %.1fs CPU (index + lookups + verification)%n",
+          r.detectorSeconds(), r.detectorCpuSeconds());
+      System.out.printf(
+          "truth (exact join)  %.1fs wall, %.1fs CPU (not part of the detector)%n",
+          r.truthSeconds(), r.truthCpuSeconds());
       System.out.printf("misses              %d%n", misses.size());
       for (DedupEvaluation.PairResult x : misses.subList(0, Math.min(show, misses.size()))) {
         System.out.printf(
@@ -139,5 +165,15 @@ final class EvalDedupCommand implements Callable<Integer> {
       failed = true;
     }
     return failed ? WiretraceCli.EXIT_FAILURE : 0;
+  }
+
+  private static void writePairs(Path file, List<DedupEvaluation.PairResult> pairs)
+      throws java.io.IOException {
+    List<String> lines = new ArrayList<>(pairs.size());
+    for (DedupEvaluation.PairResult p : pairs) {
+      lines.add(
+          p.a() + "\t" + p.b() + "\t" + String.format(java.util.Locale.ROOT, "%.4f", p.exact()));
+    }
+    Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

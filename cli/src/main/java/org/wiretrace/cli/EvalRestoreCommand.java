@@ -19,6 +19,8 @@ import org.wiretrace.spin.PhraseRestorer;
 import org.wiretrace.spin.PhraseStats;
 import org.wiretrace.spin.RestoreEvaluation;
 import org.wiretrace.spin.SpinDetector;
+import org.wiretrace.spin.SpinHabits;
+import org.wiretrace.spin.Thesaurus;
 import org.wiretrace.spin.WordNetLexicon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +43,10 @@ import picocli.CommandLine.Spec;
       "use it when it is given. --plain FILE measures false alarms: phrases",
       "flagged per 1,000 words of ordinary text (an MSRP .tsv, or one text per",
       "line).",
+      "",
+      "Candidates also come from the spinners' thesaurus (Aiksaurus, from the",
+      "Debian package libaiksaurus-1.2-data) when it is installed; --no-thesaurus",
+      "leaves it out. The false-alarm pass uses the detector, which never does.",
       ""
     },
     footer = {
@@ -58,6 +64,21 @@ import picocli.CommandLine.Spec;
 final class EvalRestoreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--depth",
+      paramLabel = "N",
+      defaultValue = "5",
+      description =
+          "Suggestions asked per phrase in the cross-validation (default ${DEFAULT-VALUE}); with"
+              + " N > 5 also prints the share whose original is anywhere among the first N: the"
+              + " reach of the candidate lattice, against which top-1/top-3 show ranking errors.")
+  int depth;
+
+  @Option(
+      names = "--no-thesaurus",
+      description = "Leave the spinners' thesaurus out (WordNet and learned habits only).")
+  boolean noThesaurus;
 
   @Option(names = "--pairs", required = true, paramLabel = "FILE.jsonl", description = "Pairs.")
   Path pairs;
@@ -104,6 +125,9 @@ final class EvalRestoreCommand implements Callable<Integer> {
     if (folds == 1 || folds < 0) {
       throw new UserException("--folds must be 0 or at least 2", WiretraceCli.EXIT_USAGE);
     }
+    if (depth < 1) {
+      throw new UserException("--depth must be >= 1", WiretraceCli.EXIT_USAGE);
+    }
     if (maxFalseAlarms != null && plain == null) {
       throw new UserException("--max-false-alarms needs --plain FILE", WiretraceCli.EXIT_USAGE);
     }
@@ -114,7 +138,29 @@ final class EvalRestoreCommand implements Callable<Integer> {
     if (list.isEmpty()) {
       throw new UserException("no pairs in " + pairs, WiretraceCli.EXIT_FAILURE);
     }
-    PhraseRestorer shipped = PhraseRestorer.standard();
+    Thesaurus thesaurus = noThesaurus ? Thesaurus.empty() : Thesaurus.shared();
+    if (thesaurus.size() > 0) {
+      w.printf(
+          Locale.ROOT,
+          "thesaurus: Aiksaurus from %s (%,d words)%n",
+          thesaurus.source(),
+          thesaurus.size());
+    } else {
+      w.println(
+          noThesaurus
+              ? "thesaurus: left out (--no-thesaurus)"
+              : "thesaurus: none installed in "
+                  + Thesaurus.defaultDir()
+                  + " (apt-get install libaiksaurus-1.2-data)");
+    }
+    PhraseStats stats = PhraseStats.shared();
+    PhraseRestorer shipped =
+        new PhraseRestorer(
+            WordNetLexicon.shared(),
+            SpinHabits.shared(),
+            stats,
+            thesaurus,
+            PhraseRestorer.Settings.DEFAULT);
     RestoreEvaluation.Score plainScore;
     try (Progress p = Progress.of("restore", list.size())) {
       List<RestoreEvaluation.Prediction> preds = new ArrayList<>();
@@ -140,16 +186,31 @@ final class EvalRestoreCommand implements Callable<Integer> {
     }
     RestoreEvaluation.Score gated = plainScore;
     if (folds >= 2) {
-      PhraseStats stats = PhraseStats.shared();
       RestoreEvaluation.Score cv =
           RestoreEvaluation.crossValidate(
-              list, folds, h -> new PhraseRestorer(WordNetLexicon.shared(), h, stats));
+              list,
+              folds,
+              h ->
+                  new PhraseRestorer(
+                      WordNetLexicon.shared(),
+                      h,
+                      stats,
+                      thesaurus,
+                      PhraseRestorer.Settings.DEFAULT),
+              depth);
       w.printf(
           Locale.ROOT,
           "  %d-fold cross-validated (never-seen phrases): top-1 %.3f  top-3 %.3f%n",
           folds,
           cv.top1(),
           cv.top3());
+      if (depth > RestoreEvaluation.SUGGESTIONS) {
+        w.printf(
+            Locale.ROOT,
+            "  original anywhere among the first %d (lattice reach): %.3f%n",
+            depth,
+            RestoreEvaluation.reach(cv, depth));
+      }
       gated = cv;
     }
     w.flush();

@@ -2,8 +2,7 @@ package org.wiretrace.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.wiretrace.index.ArticleIndex;
-import org.wiretrace.index.IndexOpenException;
+import org.wiretrace.pipeline.Wiretrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -16,8 +15,9 @@ import picocli.CommandLine.Spec;
     name = "remove",
     mixinStandardHelpOptions = true,
     description = {
-      "Remove articles from the store by id, with every relation, family and story record that",
-      "refers to them, in one atomic commit. The next scan or report recomputes what remains.",
+      "Remove articles from the store by id, with every relation that refers to them; the",
+      "stories and text families of what remains are rebuilt from the stored verdicts (nothing",
+      "is aligned again), all in one atomic commit.",
       "Exits 1 when an id is not in the store (the others are still removed)."
     },
     footer = {
@@ -36,20 +36,19 @@ final class RemoveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int missing = 0;
-    try (ArticleIndex index = ArticleIndex.open(data.dir)) {
-      for (String id : ids) {
-        if (index.remove(id)) {
-          spec.commandLine().getOut().println("removed " + id);
-        } else {
-          spec.commandLine().getErr().println("wiretrace: no article " + id + " in " + data.dir);
-          missing++;
-        }
-      }
-      index.commit();
-    } catch (IndexOpenException e) {
+    List<String> missing;
+    try {
+      missing = Wiretrace.remove(data.dir, ids);
+    } catch (IllegalStateException e) {
       throw new UserException(e.getMessage(), WiretraceCli.EXIT_FAILURE);
     }
-    return missing == 0 ? 0 : WiretraceCli.EXIT_FAILURE;
+    for (String id : ids) {
+      if (missing.contains(id)) {
+        spec.commandLine().getErr().println("wiretrace: no article " + id + " in " + data.dir);
+      } else {
+        spec.commandLine().getOut().println("removed " + id);
+      }
+    }
+    return missing.isEmpty() ? 0 : WiretraceCli.EXIT_FAILURE;
   }
 }

@@ -914,12 +914,29 @@ public final class Aligner {
       edits.add(edit(kind, a, i0, i0 + aWords, b, j0, j0 + bWords));
       k = e;
     }
-    int first = 0;
-    int last = ops.size - 1;
-    int aStart = a.start(ops.i[first]);
-    int bStart = b.start(ops.j[first]);
-    int aEnd = endWithPunctuation(a.text(), a.end(ops.i[last]));
-    int bEnd = endWithPunctuation(b.text(), b.end(ops.j[last]));
+    // the passage's spans run from the first to the last op with a word on that side (an
+    // insertion has no word of a, a deletion none of b, and their index may be one past the end)
+    int firstA = 0;
+    while (firstA < ops.size - 1 && ops.op[firstA] == INS) {
+      firstA++;
+    }
+    int firstB = 0;
+    while (firstB < ops.size - 1 && ops.op[firstB] == DEL) {
+      firstB++;
+    }
+    int lastA = ops.size - 1;
+    while (lastA > 0 && ops.op[lastA] == INS) {
+      lastA--;
+    }
+    int lastB = ops.size - 1;
+    while (lastB > 0 && ops.op[lastB] == DEL) {
+      lastB--;
+    }
+    // clamped too: a passage made only of insertions (deletions) has no word on that side
+    int aStart = a.start(Math.min(ops.i[firstA], a.size() - 1));
+    int bStart = b.start(Math.min(ops.j[firstB], b.size() - 1));
+    int aEnd = endWithPunctuation(a.text(), a.end(Math.min(ops.i[lastA], a.size() - 1)));
+    int bEnd = endWithPunctuation(b.text(), b.end(Math.min(ops.j[lastB], b.size() - 1)));
     PassageKind kind;
     if (substituted == 0 && indels == 0) {
       kind = PassageKind.VERBATIM;

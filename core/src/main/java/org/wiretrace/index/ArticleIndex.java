@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -43,6 +44,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
@@ -109,6 +111,12 @@ public final class ArticleIndex implements Closeable {
   /** Spin and name terms found in more than this share of articles are not used in queries. */
   public static final double MAX_TERM_SHARE = 0.002;
 
+  /** Segments per tier of the merge policy (Lucene's default is 10). */
+  static final int SEGMENTS_PER_TIER = 4;
+
+  /** Topic terms found in more than this share of articles are not used in queries. */
+  public static final double MAX_TOPIC_SHARE = 0.02;
+
   /** Spin and name terms found in fewer articles than this are always used. */
   public static final int MIN_PRUNE_DF = 500;
 
@@ -165,6 +173,11 @@ public final class ArticleIndex implements Closeable {
       cfg.setOpenMode(
           data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
       cfg.setRAMBufferSizeMB(64);
+      // fewer segments: every candidate query seeks each segment's term dictionary once per term
+      org.apache.lucene.index.TieredMergePolicy merges =
+          new org.apache.lucene.index.TieredMergePolicy();
+      merges.setSegmentsPerTier(SEGMENTS_PER_TIER);
+      cfg.setMergePolicy(merges);
       cfg.setCommitOnClose(false);
       IndexWriter w;
       try {
@@ -294,6 +307,21 @@ public final class ArticleIndex implements Closeable {
       throw corrupt(
           path, new CorruptIndexException("bad format marker '" + format + "'", path.toString()));
     }
+    if (version < OLDEST_READABLE) {
+      throw new IndexOpenException(
+          IndexOpenException.Reason.OLDER_FORMAT,
+          path,
+          path
+              + " has index format "
+              + version
+              + ", written by an older wiretrace that kept no relation or story records;"
+              + " this version reads format "
+              + OLDEST_READABLE
+              + " to "
+              + VERSION
+              + ". Re-scan the inputs into a new --data folder (the index was not modified)",
+          null);
+    }
     if (version > VERSION) {
       throw new IndexOpenException(
           IndexOpenException.Reason.NEWER_FORMAT,
@@ -337,6 +365,11 @@ public final class ArticleIndex implements Closeable {
     return fingerprinter;
   }
 
+  /** The sequence number the next new article gets: articles put before now have smaller ones. */
+  public long nextSeq() {
+    return seq.get();
+  }
+
   public boolean readOnly() {
     return writer == null;
   }
@@ -376,6 +409,17 @@ public final class ArticleIndex implements Closeable {
    * #fingerprinter()}) is already at hand.
    */
   public PutResult put(Article article, Fingerprint fp) throws IOException {
+    return put(article, fp, TopicVector.EMPTY, null);
+  }
+
+  /**
+   * Adds, replaces or skips {@code article} with its fingerprint, its topic vector (for {@link
+   * #topicNeighbours}) and the caller's {@code payload} (kept as stored bytes, may be null; read
+   * back by {@link #forEachArticle(BiConsumer)}).
+   */
+  public PutResult put(Article article, Fingerprint fp, TopicVector topic, byte[] payload)
+      throws IOException {
+    java.util.Objects.requireNonNull(topic, "topic");
     String hash = contentHash(article);
     IndexSearcher s = searchers.acquire();
     PutResult result;
@@ -392,11 +436,19 @@ public final class ArticleIndex implements Closeable {
     }
     writer()
         .updateDocument(
-            new Term(F_ID, article.id()), document(article, hash, fp, seq.getAndIncrement()));
+            new Term(F_ID, article.id()),
+            document(article, hash, fp, topic, payload, seq.getAndIncrement()));
     return result;
   }
 
-  private static Document document(Article a, String hash, Fingerprint fp, long seq) {
+  /** Heaviest topic terms indexed per article (and used per query). */
+  public static final int TOPIC_TERMS = 16;
+
+  /** Origins longer than this are stored but not indexed (Lucene's term length limit). */
+  static final int MAX_ORIGIN_TERM = 4000;
+
+  private static Document document(
+      Article a, String hash, Fingerprint fp, TopicVector topic, byte[] payload, long seq) {
     Document d = new Document();
     d.add(new StringField(F_KIND, KIND_ARTICLE, Field.Store.NO));
     d.add(new StringField(F_ID, a.id(), Field.Store.YES));
@@ -405,7 +457,11 @@ public final class ArticleIndex implements Closeable {
     d.add(new StoredField(F_HASH, hash));
     d.add(new StoredField(F_SEQ, seq));
     d.add(new NumericDocValuesField(F_SEQ, seq));
-    d.add(new StoredField(F_ORIGIN, a.origin()));
+    if (a.origin().length() <= MAX_ORIGIN_TERM) {
+      d.add(new StringField(F_ORIGIN, a.origin(), Field.Store.YES));
+    } else {
+      d.add(new StoredField(F_ORIGIN, a.origin()));
+    }
     d.add(new StoredField(F_TITLE, a.title()));
     d.add(new StoredField(F_TEXT, a.text()));
     a.url().ifPresent(v -> d.add(new StoredField(F_URL, v)));
@@ -430,6 +486,18 @@ public final class ArticleIndex implements Closeable {
     for (int k : fp.nameGrams()) {
       d.add(new Field(F_NAMES, intTerm(k), TERM));
     }
+    if (topic.size() > 0) {
+      for (int i : topic.heaviest(TOPIC_TERMS)) {
+        d.add(new Field(F_TOPIC, longTerm(topic.terms()[i]), TERM));
+      }
+      d.add(new BinaryDocValuesField(F_TOPIC_VECTOR, new BytesRef(topic.encode())));
+    }
+    if (payload != null) {
+      d.add(new StoredField(F_PAYLOAD, payload));
+    }
+    a.published()
+        .ifPresent(p -> d.add(new NumericDocValuesField(F_PUBLISHED_MS, p.toEpochMilli())));
+    d.add(new NumericDocValuesField(F_CHARS, a.chars()));
     return d;
   }
 
@@ -458,6 +526,29 @@ public final class ArticleIndex implements Closeable {
     }
     writer().deleteDocuments(new Term(F_ID, id), new Term(F_REF, id));
     return known;
+  }
+
+  /**
+   * Removes every record that references article {@code id} (its relations, before the article is
+   * judged again), keeping the article.
+   */
+  public void removeRecordsReferencing(String id) throws IOException {
+    writer().deleteDocuments(new Term(F_REF, id));
+  }
+
+  /** The visible articles read from {@code origin} (a path, or a path and record locator). */
+  public List<StoredArticle> atOrigin(String origin) throws IOException {
+    List<StoredArticle> out = new ArrayList<>();
+    if (origin.length() > MAX_ORIGIN_TERM) {
+      return out;
+    }
+    BooleanQuery q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(F_ORIGIN, origin)), BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), BooleanClause.Occur.FILTER)
+            .build();
+    forEach(q, d -> out.add(stored(d)));
+    return out;
   }
 
   /** Adds or replaces a record (relation, family, story). */
@@ -610,6 +701,43 @@ public final class ArticleIndex implements Closeable {
     forEach(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), d -> action.accept(stored(d)));
   }
 
+  /**
+   * Calls {@code action} for every visible article with the payload it was put with (null when
+   * none), in index order.
+   */
+  public void forEachArticle(BiConsumer<StoredArticle, byte[]> action) throws IOException {
+    forEach(
+        new TermQuery(new Term(F_KIND, KIND_ARTICLE)),
+        d -> {
+          BytesRef p = d.getBinaryValue(F_PAYLOAD);
+          action.accept(
+              stored(d),
+              p == null
+                  ? null
+                  : java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
+        });
+  }
+
+  /** The payload article {@code id} was put with, if indexed, visible and put with one. */
+  public Optional<byte[]> payload(String id) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(F_ID, id)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      BytesRef p =
+          s.storedFields()
+              .document(td.scoreDocs[0].doc, java.util.Set.of(F_PAYLOAD))
+              .getBinaryValue(F_PAYLOAD);
+      return p == null
+          ? Optional.empty()
+          : Optional.of(java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   /** Calls {@code action} for every visible record of {@code kind}. */
   public void forEachRecord(String kind, Consumer<StoreRecord> action) throws IOException {
     forEach(new TermQuery(new Term(F_KIND, kind)), d -> action.accept(record(d)));
@@ -709,6 +837,94 @@ public final class ArticleIndex implements Closeable {
       }
       out.sort(
           Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+      return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /**
+   * The indexed articles whose topic vectors are nearest to {@code topic}, best first, at most
+   * {@code limit}, each with a similarity of at least {@code minSimilarity}; {@code excludeId} (may
+   * be null) is left out. First stage: one Lucene disjunction over the query's {@value
+   * #TOPIC_TERMS} heaviest terms, each scoring its weight (terms in more than {@value
+   * #MAX_TOPIC_SHARE} of the articles are left out); second stage: the best {@code 3 * limit} hits
+   * re-ranked by the dot product of the stored truncated vectors (a lower bound of the full
+   * cosine).
+   */
+  public List<Neighbour> topicNeighbours(
+      TopicVector topic, String excludeId, int limit, double minSimilarity) throws IOException {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    if (topic.size() == 0) {
+      return List.of();
+    }
+    IndexSearcher s = searchers.acquire();
+    try {
+      IndexReader reader = s.getIndexReader();
+      int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TOPIC_SHARE));
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      int clauses = 0;
+      for (int i : topic.heaviest(TOPIC_TERMS)) {
+        Term t = new Term(F_TOPIC, longTerm(topic.terms()[i]));
+        TermStates states = TermStates.build(s, t, true);
+        int df = states.docFreq();
+        if (df > 0 && df <= maxDf) {
+          q.add(
+              new BoostQuery(new ConstantScoreQuery(new TermQuery(t, states)), topic.weights()[i]),
+              BooleanClause.Occur.SHOULD);
+          clauses++;
+        }
+      }
+      if (clauses == 0) {
+        return List.of();
+      }
+      ScoreDoc[] hits = s.search(q.build(), Math.max(limit * 3, 30)).scoreDocs.clone();
+      java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
+      List<LeafReaderContext> leaves = reader.leaves();
+      List<Neighbour> out = new ArrayList<>();
+      LeafReaderContext leaf = null;
+      SortedDocValues ids = null;
+      BinaryDocValues vectors = null;
+      NumericDocValues published = null;
+      NumericDocValues chars = null;
+      for (ScoreDoc h : hits) {
+        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        if (l != leaf) {
+          leaf = l;
+          ids = l.reader().getSortedDocValues(F_ID);
+          vectors = l.reader().getBinaryDocValues(F_TOPIC_VECTOR);
+          published = l.reader().getNumericDocValues(F_PUBLISHED_MS);
+          chars = l.reader().getNumericDocValues(F_CHARS);
+        }
+        int local = h.doc - leaf.docBase;
+        if (ids == null
+            || vectors == null
+            || !ids.advanceExact(local)
+            || !vectors.advanceExact(local)) {
+          continue;
+        }
+        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+        if (id.equals(excludeId)) {
+          continue;
+        }
+        BytesRef b = vectors.binaryValue();
+        TopicVector other = TopicVector.decode(b.bytes, b.offset, b.length);
+        double sim = topic.dot(other);
+        if (sim >= minSimilarity) {
+          Optional<java.time.Instant> when =
+              published != null && published.advanceExact(local)
+                  ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
+                  : Optional.empty();
+          int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
+          out.add(new Neighbour(id, sim, when, n, other));
+        }
+      }
+      out.sort(
+          Comparator.comparingDouble(Neighbour::similarity)
+              .reversed()
+              .thenComparing(Neighbour::id));
       return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     } finally {
       searchers.release(s);

@@ -12,18 +12,28 @@ package org.wiretrace.index;
  * ({@code Fingerprint.encode()}); candidate terms as 8-byte big-endian binary terms: {@value
  * #F_LSH} (LSH band keys), {@value #F_SAMPLE} (sampled shingles), {@value #F_SHORT} (all shingles
  * of short texts); and 4-byte terms {@value #F_SPIN} (immutable n-grams) and {@value #F_NAMES}
- * (name character grams).
+ * (name character grams); the heaviest content terms as 8-byte terms {@value #F_TOPIC} (the 16
+ * heaviest) and binary doc values {@value #F_TOPIC_VECTOR} ({@link TopicVector#encode()}, for
+ * same-story candidates); numeric doc values {@value #F_PUBLISHED_MS} (publication time in epoch
+ * milliseconds, absent when undated) and {@value #F_CHARS} (text length); the pipeline's
+ * per-article data as stored bytes {@value #F_PAYLOAD} (story features and word count).
  *
  * <p>Record documents ({@code kind=relation|family|story|...}): {@value #F_RKEY} ({@code kind NUL
- * key}), {@value #F_REF} (referenced article ids, indexed), {@value #F_JSON} (stored).
+ * key}), {@value #F_REF} (referenced article ids, indexed), {@value #F_JSON} (stored). Kinds
+ * written by the pipeline: {@code relation} (one judged pair that shares text or a story, with its
+ * alignment) and {@code story} (one story with its families, members and provenance).
  *
  * <p>Every commit's user data holds {@value #KEY_FORMAT} (this version) and {@value #KEY_SEQ} (the
- * next sequence number). Opening an index whose format is newer fails; commits are Lucene commit
- * points, so a crash leaves the last commit intact.
+ * next sequence number). Opening an index whose format is newer, or older than {@value
+ * #OLDEST_READABLE}, fails with a message; commits are Lucene commit points, so a crash leaves the
+ * last commit intact.
  */
 public final class IndexFormat {
   /** The format version this code writes and the newest it reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+
+  /** The oldest format this code reads: older stores lack what scans now keep, and are refused. */
+  public static final int OLDEST_READABLE = 2;
 
   public static final String KEY_FORMAT = "wiretrace.format";
   public static final String KEY_SEQ = "wiretrace.seq";
@@ -50,6 +60,11 @@ public final class IndexFormat {
   public static final String F_SHORT = "shs";
   public static final String F_SPIN = "spin";
   public static final String F_NAMES = "names";
+  public static final String F_TOPIC = "topic";
+  public static final String F_TOPIC_VECTOR = "tv";
+  public static final String F_PAYLOAD = "payload";
+  public static final String F_PUBLISHED_MS = "pubms";
+  public static final String F_CHARS = "chars";
   public static final String F_RKEY = "rkey";
   public static final String F_REF = "ref";
   public static final String F_JSON = "json";

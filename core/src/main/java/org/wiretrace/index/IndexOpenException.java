@@ -12,6 +12,8 @@ public final class IndexOpenException extends IOException {
   public enum Reason {
     /** Written by a newer Wiretrace (or Lucene) than this one reads. */
     NEWER_FORMAT,
+    /** Written by an older Wiretrace whose format this one no longer reads. */
+    OLDER_FORMAT,
     /** Lucene reported corrupt or missing files. */
     CORRUPT,
     /** The folder holds files that are not a Wiretrace index. */

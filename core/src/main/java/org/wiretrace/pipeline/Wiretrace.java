@@ -5,29 +5,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.wiretrace.index.ArticleIndex;
 import org.wiretrace.index.IndexOpenException;
-import org.wiretrace.index.StoredArticle;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Ingestor;
 import org.wiretrace.ingest.Skipped;
-import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relater;
 import org.wiretrace.relate.Verdict;
-import org.wiretrace.stories.StoryBuilder;
+import org.wiretrace.stories.Story;
 import org.wiretrace.text.AnalyzedArticle;
 
 /**
  * The Wiretrace pipeline, end to end: ingest, tokenize, find candidate pairs, align and judge them,
- * group stories and families. Stateless; every call is independent and thread-safe.
+ * group stories and families. {@link #scan} is incremental ({@link StoreScanner}): only new or
+ * changed articles are analysed, and only their candidate pairs are judged; verdicts and stories
+ * are kept in the store, so {@link #report} reads them. Stateless; every call is independent and
+ * thread-safe (the store admits one writing process at a time).
  */
 public final class Wiretrace {
 
@@ -59,36 +60,86 @@ public final class Wiretrace {
           }
         };
     try (ArticleIndex index = openIndex(options.dataDir(), false)) {
+      StoreScanner scanner = new StoreScanner(index);
       Set<String> seen = new HashSet<>();
-      new Ingestor(collecting)
-          .read(options.inputs())
-          .forEach(
-              a -> {
-                if (seen.add(a.id())) {
-                  // unchanged articles are skipped; a changed one replaces its stored version
-                  put(index, a);
-                } else {
-                  collecting.skipped(
-                      new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
-                }
-              });
-      index.commit();
-      return relate(stored(index), skipped, seen.size(), index);
+      List<Article> batch = new ArrayList<>(StoreScanner.BATCH);
+      int changes = 0;
+      Iterator<Article> it = new Ingestor(collecting).read(options.inputs()).iterator();
+      while (it.hasNext()) {
+        Article a = it.next();
+        if (!seen.add(a.id())) {
+          collecting.skipped(
+              new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
+          continue;
+        }
+        batch.add(a);
+        if (batch.size() == StoreScanner.BATCH) {
+          changes += changes(scanner.add(batch));
+          batch.clear();
+        }
+      }
+      if (!batch.isEmpty()) {
+        changes += changes(scanner.add(batch));
+      }
+      index.refresh();
+      StoreContents.Loaded loaded = StoreContents.load(index);
+      Optional<List<Story>> stored =
+          changes == 0 ? StoreContents.storedStories(index, loaded) : Optional.empty();
+      List<Story> stories;
+      if (stored.isPresent()) {
+        stories = stored.get(); // nothing changed: nothing to write
+      } else {
+        stories = StoreContents.rebuildStories(index, loaded);
+        index.commit();
+      }
+      return StoreContents.result(loaded, stories, skipped, seen.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the store in " + options.dataDir(), e);
     }
   }
 
-  /** The report for everything the store in {@code dataDir} holds. */
+  private static int changes(StoreScanner.BatchResult r) {
+    return r.added() + r.replaced() + r.removed();
+  }
+
+  /**
+   * The report for everything the store in {@code dataDir} holds, read from its records: nothing is
+   * judged again.
+   */
   public static ScanResult report(Path dataDir) {
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException(
           "no Wiretrace store in " + dataDir + " (run 'wiretrace scan' first)");
     }
     try (ArticleIndex index = openIndex(dataDir, true)) {
-      return relate(stored(index), List.of(), 0, index);
+      StoreContents.Loaded loaded = StoreContents.load(index);
+      List<Story> stories =
+          StoreContents.storedStories(index, loaded).orElseGet(() -> StoreContents.stories(loaded));
+      return StoreContents.result(loaded, stories, List.of(), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the store in " + dataDir, e);
+    }
+  }
+
+  /**
+   * Removes articles from the store in {@code dataDir} with every relation that cites them,
+   * rebuilds the stories and families of what remains (from the stored verdicts, without aligning),
+   * and commits once; returns the ids that were not in the store.
+   */
+  public static List<String> remove(Path dataDir, List<String> ids) {
+    try (ArticleIndex index = openIndex(dataDir, false)) {
+      List<String> missing = new ArrayList<>();
+      for (String id : ids) {
+        if (!index.remove(id)) {
+          missing.add(id);
+        }
+      }
+      index.refresh();
+      StoreContents.rebuildStories(index, StoreContents.load(index));
+      index.commit();
+      return missing;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the store in " + dataDir, e);
     }
   }
 
@@ -99,69 +150,6 @@ public final class Wiretrace {
     } catch (IndexOpenException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-  }
-
-  private static void put(ArticleIndex index, Article a) {
-    try {
-      index.put(a);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store " + a.id() + " from " + a.origin(), e);
-    }
-  }
-
-  /** The stored articles in the order the store first saw them. */
-  private static List<Article> stored(ArticleIndex index) throws IOException {
-    List<StoredArticle> all = new ArrayList<>();
-    index.forEachArticle(all::add);
-    all.sort(Comparator.comparingLong(StoredArticle::seq));
-    return all.stream().map(StoredArticle::article).toList();
-  }
-
-  /** Tokenizes, pairs, judges and groups {@code articles}. */
-  static ScanResult relate(Collection<Article> articles, List<Skipped> skipped, int ingested) {
-    return relate(articles, skipped, ingested, null);
-  }
-
-  /**
-   * Tokenizes, pairs, judges and groups {@code articles}; with an {@code index} holding them, the
-   * pairs also include each article's index candidates (LSH near duplicates, shared shingles,
-   * spin-robust immutables), which find spun copies whose words no longer match.
-   */
-  static ScanResult relate(
-      Collection<Article> articles, List<Skipped> skipped, int ingested, ArticleIndex index) {
-    List<AnalyzedArticle> analyzed =
-        new ArrayList<>(articles.parallelStream().map(AnalyzedArticle::of).toList());
-    analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
-    List<PairVerdict> verdicts = judge(analyzed, index);
-    return new ScanResult(
-        analyzed, verdicts, StoryBuilder.build(analyzed, verdicts), skipped, ingested);
-  }
-
-  /** Verdicts of the candidate pairs that share text or a story, in a stable order. */
-  static List<PairVerdict> judge(List<AnalyzedArticle> chronological) {
-    return judge(chronological, null);
-  }
-
-  /** Verdicts of the candidate pairs, adding the index's candidates when {@code index} is given. */
-  static List<PairVerdict> judge(List<AnalyzedArticle> chronological, ArticleIndex index) {
-    Relater relater = Relater.standard();
-    List<int[]> pairs =
-        index == null || CandidatePairs.allPairsFeasible(chronological.size())
-            ? CandidatePairs.of(chronological)
-            : List.of();
-    if (index != null) {
-      pairs = IndexCandidates.with(pairs, chronological, index);
-    }
-    return pairs.parallelStream()
-        .map(
-            p -> {
-              AnalyzedArticle a = chronological.get(p[0]);
-              AnalyzedArticle b = chronological.get(p[1]);
-              Verdict v = relater.judge(a.article(), a.tokens(), b.article(), b.tokens());
-              return new PairVerdict(a.id(), b.id(), v);
-            })
-        .filter(v -> v.relation() != org.wiretrace.relate.Relation.UNRELATED)
-        .toList();
   }
 
   /** The relation of {@code b} to {@code a}, with the aligned passages. */

@@ -62,10 +62,24 @@ public final class Relater {
 
   /** The relation of b to a. */
   public Verdict judge(Article a, Tokens ta, Article b, Tokens tb) {
+    return judge(a, ta, StorySimilarity.vector(ta), b, tb, StorySimilarity.vector(tb));
+  }
+
+  /**
+   * The relation of b to a, given both articles' content-word vectors ({@link
+   * StorySimilarity#vector}, computed once per article when it takes part in many pairs).
+   */
+  public Verdict judge(
+      Article a,
+      Tokens ta,
+      StorySimilarity.TermVector va,
+      Article b,
+      Tokens tb,
+      StorySimilarity.TermVector vb) {
     Alignment al = aligner.align(ta, tb);
     double covA = al.coverageA();
     double covB = al.coverageB();
-    double story = StorySimilarity.of(ta, tb);
+    double story = va.cosine(vb);
     boolean repaired = a.wasRepaired() || b.wasRepaired() || hasMojibake(al, ta.text(), tb.text());
     Relation r = decide(al, covA, covB, story, repaired, a.chars() <= b.chars());
     return new Verdict(r, covA, covB, story, al);

@@ -14,13 +14,16 @@ import java.util.Objects;
  * <p>Candidates form a lattice over the phrase's words: each word may be kept or replaced by a
  * learned spinner habit ({@link SpinHabits}: the originals a spinner replaced by this word, the
  * reverse direction, and chains through WordNet synonyms), or by a WordNet synonym ({@link
- * WordNetLexicon}); stretches of two or three words may be replaced as a whole when they are a
- * WordNet multiword lemma or a learned phrase habit, which lets the number of words change. Each
- * choice carries a prior strength. A beam search ranks the paths by the sum of log priors plus
- * phrase evidence from the reference corpora ({@link PhraseStats}): the mean log count of the
- * candidate's bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore
- * (2000) with corpus n-grams as the language model. Inflections are carried over with {@link
- * Morph}.
+ * WordNetLexicon}), or by a neighbour in the large, sense-agnostic thesaurus spinners use ({@link
+ * Thesaurus}, when installed; weighted by the channel factor {@code 1 / neighbours}, as a spinner
+ * picks one of the original's neighbours); words two thesaurus steps away enter only when they form
+ * a corpus bigram with a candidate of the neighbouring word (a reverse look-up from the corpus
+ * collocations); stretches of two or three words may be replaced as a whole when they are a WordNet
+ * multiword lemma or a learned phrase habit, which lets the number of words change. Each choice
+ * carries a prior strength. A beam search ranks the paths by the sum of log priors plus phrase
+ * evidence from the reference corpora ({@link PhraseStats}): the mean log count of the candidate's
+ * bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore (2000) with
+ * corpus n-grams as the language model. Inflections are carried over with {@link Morph}.
  *
  * <p>Stateless apart from its immutable inputs; thread-safe.
  */
@@ -41,6 +44,12 @@ public final class PhraseRestorer {
    * @param evidence weight of the phrase evidence (per natural-log unit of count)
    * @param trigram weight of trigram evidence relative to bigram evidence
    * @param unigram weight of word evidence for one-word candidates
+   * @param thesaurus prior of a neighbour in the spinners' thesaurus ({@link Thesaurus}); 0 leaves
+   *     the thesaurus out
+   * @param thesaurusFar prior of a word two thesaurus steps away (a neighbour of a synonym or of a
+   *     thesaurus neighbour), admitted only when it forms a corpus bigram with a candidate of the
+   *     neighbouring word; 0 leaves such words out
+   * @param maxFar most such two-step words admitted per word
    * @param maxOptions options kept per word
    * @param beam paths kept per position in the beam search
    */
@@ -55,12 +64,24 @@ public final class PhraseRestorer {
       double evidence,
       double trigram,
       double unigram,
+      double thesaurus,
+      double thesaurusFar,
+      int maxFar,
       int maxOptions,
       int beam) {
 
     /** The defaults, tuned by cross-validation on the dev list. */
     public static final Settings DEFAULT =
-        new Settings(0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 40, 250);
+        new Settings(
+            0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 40, 250);
+
+    /**
+     * The settings of the detector's restorer ({@link SpinDetector}): those its thresholds were
+     * tuned with (keep 0.45, evidence 0.9), without the spinners' thesaurus, whose loose links
+     * would turn rare but genuine phrases into false alarms and displace close restorations.
+     */
+    public static final Settings DETECTION =
+        new Settings(0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 40, 250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
@@ -71,7 +92,10 @@ public final class PhraseRestorer {
       if (!(multiword > 0 && multiword <= 1) || evidence < 0 || trigram < 0 || unigram < 0) {
         throw new IllegalArgumentException("bad weights");
       }
-      if (maxOptions < 1 || beam < 1) {
+      if (!(thesaurus >= 0 && thesaurus <= 1) || !(thesaurusFar >= 0 && thesaurusFar <= 1)) {
+        throw new IllegalArgumentException("thesaurus priors must be in [0, 1]");
+      }
+      if (maxFar < 0 || maxOptions < 1 || beam < 1) {
         throw new IllegalArgumentException("maxOptions and beam must be >= 1");
       }
     }
@@ -80,15 +104,22 @@ public final class PhraseRestorer {
   private final WordNetLexicon wordnet;
   private final SpinHabits habits;
   private final PhraseStats stats;
+  private final Thesaurus thesaurus;
   private final Settings settings;
 
+  /** A restorer with the default settings and the installed thesaurus. */
   public PhraseRestorer(WordNetLexicon wordnet, SpinHabits habits, PhraseStats stats) {
-    this(wordnet, habits, stats, Settings.DEFAULT);
+    this(wordnet, habits, stats, Thesaurus.shared(), Settings.DEFAULT);
   }
 
   public PhraseRestorer(
-      WordNetLexicon wordnet, SpinHabits habits, PhraseStats stats, Settings settings) {
+      WordNetLexicon wordnet,
+      SpinHabits habits,
+      PhraseStats stats,
+      Thesaurus thesaurus,
+      Settings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.thesaurus = Objects.requireNonNull(thesaurus, "thesaurus");
     this.wordnet = Objects.requireNonNull(wordnet, "wordnet");
     this.habits = Objects.requireNonNull(habits, "habits");
     this.stats = Objects.requireNonNull(stats, "stats");
@@ -97,6 +128,21 @@ public final class PhraseRestorer {
   /** The restorer with the shipped resources. */
   public static PhraseRestorer standard() {
     return new PhraseRestorer(WordNetLexicon.shared(), SpinHabits.shared(), PhraseStats.shared());
+  }
+
+  /** The restorer of the detector: shipped resources, {@link Settings#DETECTION}. */
+  public static PhraseRestorer forDetection() {
+    return new PhraseRestorer(
+        WordNetLexicon.shared(),
+        SpinHabits.shared(),
+        PhraseStats.shared(),
+        Thesaurus.empty(),
+        Settings.DETECTION);
+  }
+
+  /** The thesaurus used (empty when none is installed). */
+  public Thesaurus thesaurus() {
+    return thesaurus;
   }
 
   public PhraseStats stats() {
@@ -194,6 +240,9 @@ public final class PhraseRestorer {
   private List<Option> wordOptions(String x, int i) {
     Map<String, Option> out = new HashMap<>();
     put(out, new Option(i, i + 1, x, settings.keep(), null));
+    if (literal(x)) {
+      return List.of(out.get(x));
+    }
     Morph.Form f = Morph.analyse(x);
     List<String> bases = new ArrayList<>(2);
     bases.add(f.base());
@@ -233,6 +282,23 @@ public final class PhraseRestorer {
                   Morph.inflect(g.getKey(), infl),
                   settings.habitChain() * strength * (0.5 + 0.5 * share),
                   "habit via WordNet " + x + "~" + s + "->" + g.getKey()));
+        }
+      }
+    }
+    if (settings.thesaurus() > 0) {
+      for (String b : bases) {
+        Morph.Inflection ti = b.equals(x) ? Morph.Inflection.NONE : f.inflection();
+        for (String s : thesaurus.neighbours(b)) {
+          if (s.indexOf(' ') < 0) {
+            put(
+                out,
+                new Option(
+                    i,
+                    i + 1,
+                    Morph.inflect(s, ti),
+                    settings.thesaurus(),
+                    "thesaurus " + x + "~" + s));
+          }
         }
       }
     }
@@ -278,6 +344,9 @@ public final class PhraseRestorer {
     }
     for (int i = 0; i < n; i++) {
       String x = words.get(i);
+      if (literal(x)) {
+        continue;
+      }
       Morph.Form f = Morph.analyse(x);
       Morph.Inflection infl = wordnet.isLemma(x) ? Morph.Inflection.NONE : f.inflection();
       java.util.Set<String> have = new java.util.HashSet<>(direct.get(i));
@@ -316,7 +385,100 @@ public final class PhraseRestorer {
         }
       }
       from.get(i).addAll(added);
+      if (settings.thesaurusFar() > 0 && settings.maxFar() > 0) {
+        from.get(i).addAll(farOptions(i, x, infl, have, direct));
+      }
     }
+  }
+
+  /**
+   * Words two thesaurus steps from {@code x} (neighbours of its synonyms, thesaurus neighbours and
+   * habits) that form a corpus bigram with a candidate of a neighbouring word, the {@link
+   * Settings#maxFar} with the most frequent such bigram first: a reverse look-up from the corpus
+   * collocations around the word into the spinners' thesaurus.
+   */
+  private List<Option> farOptions(
+      int i,
+      String x,
+      Morph.Inflection infl,
+      java.util.Set<String> have,
+      List<List<String>> direct) {
+    int n = direct.size();
+    List<Option> out = new ArrayList<>();
+    List<String> ys = new ArrayList<>();
+    List<Integer> fit = new ArrayList<>();
+    for (String base : far(x)) {
+      String y = Morph.inflect(base, infl);
+      if (have.contains(y) || !stats.knows(y)) {
+        continue;
+      }
+      int best = 0;
+      if (i + 1 < n) {
+        for (String z : direct.get(i + 1)) {
+          best = Math.max(best, stats.count(y, z));
+        }
+      }
+      if (i > 0) {
+        for (String z : direct.get(i - 1)) {
+          best = Math.max(best, stats.count(z, y));
+        }
+      }
+      if (best > 0) {
+        ys.add(y);
+        fit.add(best);
+      }
+    }
+    Integer[] order = new Integer[ys.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Integer.compare(fit.get(b), fit.get(a)));
+    for (int k = 0; k < Math.min(settings.maxFar(), order.length); k++) {
+      String y = ys.get(order[k]);
+      have.add(y);
+      out.add(
+          new Option(i, i + 1, y, settings.thesaurusFar(), "thesaurus two steps " + x + "~" + y));
+    }
+    return out;
+  }
+
+  private final Map<String, List<String>> farCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The channel factor of a thesaurus candidate: a spinner replacing the original picks one of its
+   * neighbours, so a candidate original with many thesaurus neighbours ("go", "point") explains the
+   * spun word less well: {@code min(1, TYPICAL_NEIGHBOURS / neighbours)}.
+   */
+  private double spread(String original) {
+    int d = thesaurus.neighbours(original).size();
+    return d <= TYPICAL_NEIGHBOURS ? 1.0 : (double) TYPICAL_NEIGHBOURS / d;
+  }
+
+  /** The median number of thesaurus neighbours of a head word (Aiksaurus: 42). */
+  public static final int TYPICAL_NEIGHBOURS = 42;
+
+  /** Base forms two thesaurus steps from a word (see {@link #farOptions}). */
+  List<String> far(String x) {
+    return farCache.computeIfAbsent(
+        x,
+        w -> {
+          String b = Morph.analyse(w).base();
+          java.util.LinkedHashSet<String> first = new java.util.LinkedHashSet<>();
+          for (String key : new String[] {w, b}) {
+            first.addAll(thesaurus.neighbours(key));
+            first.addAll(habits.originalsOf(key).keySet());
+            first.addAll(habits.spinsOf(key).keySet());
+          }
+          first.addAll(wordnet.synonyms(w).keySet());
+          java.util.LinkedHashSet<String> second = new java.util.LinkedHashSet<>(first);
+          for (String s : first) {
+            second.addAll(thesaurus.neighbours(s));
+          }
+          second.remove(w);
+          second.remove(b);
+          second.removeIf(t -> t.indexOf(' ') >= 0);
+          return List.copyOf(second);
+        });
   }
 
   private final Map<String, Map<String, Double>> wideCache =
@@ -434,6 +596,16 @@ public final class PhraseRestorer {
       }
     }
     return out;
+  }
+
+  /** True for a token with a digit ("21c", "h2o"): a spinner leaves such tokens alone. */
+  static boolean literal(String x) {
+    for (int k = 0; k < x.length(); k++) {
+      if (Character.isDigit(x.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean knowsAll(String text) {

@@ -56,11 +56,32 @@ public final class RestoreEvaluation {
     return summarise(all);
   }
 
-  /** The prediction for one pair. */
+  /** The prediction for one pair ({@link #SUGGESTIONS} suggestions). */
   public static Prediction predict(PhrasePair p, PhraseRestorer restorer) {
+    return predict(p, restorer, SUGGESTIONS);
+  }
+
+  /**
+   * The prediction for one pair with up to {@code depth} suggestions; a large depth shows whether
+   * the expected phrase is in the candidate lattice at all (the oracle top-N).
+   */
+  public static Prediction predict(PhrasePair p, PhraseRestorer restorer, int depth) {
     List<String> words = PhrasePair.words(p.tortured());
-    List<String> s = restorer.suggest(words, SUGGESTIONS).stream().map(Suggestion::text).toList();
+    List<String> s = restorer.suggest(words, depth).stream().map(Suggestion::text).toList();
     return new Prediction(p, s);
+  }
+
+  /** The share of the scored predictions whose expected phrase is among the first {@code k}. */
+  public static double reach(Score score, int k) {
+    int n = 0;
+    int hit = 0;
+    for (Prediction p : score.all()) {
+      if (p.pair().hasExpected()) {
+        n++;
+        hit += p.hit(k) ? 1 : 0;
+      }
+    }
+    return n == 0 ? 0 : (double) hit / n;
   }
 
   /**
@@ -69,6 +90,18 @@ public final class RestoreEvaluation {
    */
   public static Score crossValidate(
       List<PhrasePair> pairs, int folds, Function<SpinHabits, PhraseRestorer> restorerFor) {
+    return crossValidate(pairs, folds, restorerFor, SUGGESTIONS);
+  }
+
+  /** {@link #crossValidate(List, int, Function)} with up to {@code depth} suggestions a pair. */
+  public static Score crossValidate(
+      List<PhrasePair> pairs,
+      int folds,
+      Function<SpinHabits, PhraseRestorer> restorerFor,
+      int depth) {
+    if (depth < 1) {
+      throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+    }
     if (folds < 2 || folds > pairs.size()) {
       throw new IllegalArgumentException(
           "folds must be in [2, " + pairs.size() + "], got " + folds);
@@ -93,7 +126,7 @@ public final class RestoreEvaluation {
       PhraseRestorer r = restorerFor.apply(SpinHabits.learn(train));
       for (int i = 0; i < pairs.size(); i++) {
         if (fold[i] == f) {
-          out[i] = predict(pairs.get(i), r);
+          out[i] = predict(pairs.get(i), r, depth);
         }
       }
     }

@@ -105,7 +105,7 @@ public final class SpinDetector {
 
   /** The detector with the shipped resources and default settings. */
   public static SpinDetector standard() {
-    return new SpinDetector(PhraseRestorer.standard(), Settings.DEFAULT);
+    return new SpinDetector(PhraseRestorer.forDetection(), Settings.DEFAULT);
   }
 
   /** The spun phrases of {@code text} (overlapping candidates resolved) and the restored text. */

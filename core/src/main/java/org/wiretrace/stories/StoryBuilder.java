@@ -55,9 +55,47 @@ public final class StoryBuilder {
     ordered.sort((x, y) -> chronological().compare(x.article(), y.article()));
     List<StoryFeatures> features =
         ordered.parallelStream().map(a -> ANALYZER.analyze(a.article(), a.tokens())).toList();
+    List<Analysed> inputs = new ArrayList<>(ordered.size());
+    for (int i = 0; i < ordered.size(); i++) {
+      AnalyzedArticle a = ordered.get(i);
+      inputs.add(new Analysed(a.article(), a.tokens().size(), features.get(i)));
+    }
+    return storiesOf(inputs, verdicts);
+  }
+
+  /**
+   * What the builder needs of one article when its features were computed before (and kept, as in
+   * the store): the article, its number of words and its story features.
+   */
+  public record Analysed(Article article, int words, StoryFeatures features) {
+    public Analysed {
+      Objects.requireNonNull(article, "article");
+      Objects.requireNonNull(features, "features");
+      if (!features.articleId().equals(article.id())) {
+        throw new IllegalArgumentException(
+            "features of " + features.articleId() + " given for " + article.id());
+      }
+    }
+  }
+
+  /** The story features of {@code article}, as {@link #stories} computes them. */
+  public static StoryFeatures features(Article article, org.wiretrace.text.Tokens tokens) {
+    return ANALYZER.analyze(article, tokens);
+  }
+
+  /**
+   * Stories from articles whose features are at hand (no text analysis, no alignment): the
+   * clusterer replays them in publication order, then the verdicts join stories sharing text and
+   * form the families. Largest first; the same as {@link #stories} on the same articles.
+   */
+  public List<Story> storiesOf(List<Analysed> articles, List<PairVerdict> verdicts) {
+    List<Analysed> ordered = new ArrayList<>(articles);
+    ordered.sort((x, y) -> chronological().compare(x.article(), y.article()));
     StoryClusterer clusterer = new StoryClusterer(model);
-    features.forEach(clusterer::add);
-    List<Provenance.Link> links = new ArrayList<>();
+    for (Analysed a : ordered) {
+      clusterer.add(a.features());
+    }
+    List<Provenance.Link> links = new ArrayList<>(verdicts.size());
     for (PairVerdict v : verdicts) {
       links.add(
           new Provenance.Link(
@@ -71,10 +109,10 @@ public final class StoryBuilder {
    * is split into families.
    */
   static List<Story> assemble(
-      List<AnalyzedArticle> ordered, List<StoryGroup> groups, List<Provenance.Link> links) {
+      List<Analysed> ordered, List<StoryGroup> groups, List<Provenance.Link> links) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
-      index.put(ordered.get(i).id(), i);
+      index.put(ordered.get(i).article().id(), i);
     }
     UnionFind uf = new UnionFind(ordered.size());
     Map<Integer, StoryGroup> groupOfFirst = new HashMap<>();
@@ -118,7 +156,7 @@ public final class StoryBuilder {
       List<Provenance.Version> versions = new ArrayList<>();
       List<Provenance.Link> storyLinks = new ArrayList<>();
       for (int i : story) {
-        AnalyzedArticle a = ordered.get(i);
+        Analysed a = ordered.get(i);
         StoryGroup g = groupOfFirst.get(i);
         if (g != null) {
           if (id == null) {
@@ -128,11 +166,12 @@ public final class StoryBuilder {
           }
           absorbed.addAll(g.mergedIds());
         }
-        versions.add(new Provenance.Version(a.id(), a.article().published(), a.tokens().size()));
-        storyLinks.addAll(linksByArticle.getOrDefault(a.id(), List.of()));
+        String aid = a.article().id();
+        versions.add(new Provenance.Version(aid, a.article().published(), a.words()));
+        storyLinks.addAll(linksByArticle.getOrDefault(aid, List.of()));
       }
       if (id == null) {
-        id = StoryGroup.idFor(ordered.get(story.get(0)).id());
+        id = StoryGroup.idFor(ordered.get(story.get(0)).article().id());
       }
       List<Family> families = Provenance.families(versions, storyLinks);
       String title = ordered.get(index.get(families.get(0).originalId())).article().title();

@@ -2,6 +2,7 @@ package org.wiretrace.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +179,52 @@ class ArticleIndexTest {
         .hasMessageContaining("format 99")
         .hasMessageContaining("newer wiretrace");
     assertThatThrownBy(() -> ArticleIndex.openReadOnly(dir)).isInstanceOf(IndexOpenException.class);
+  }
+
+  @Test
+  void refusesFormatOneStoresWithAClearMessage() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.put(article("a", "alpha beta gamma delta epsilon"));
+      index.commit();
+    }
+    try (var d = FSDirectory.open(dir);
+        var w =
+            new IndexWriter(
+                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(Map.of(IndexFormat.KEY_FORMAT, "1").entrySet());
+      w.commit();
+    }
+    assertThatThrownBy(() -> ArticleIndex.open(dir))
+        .isInstanceOf(IndexOpenException.class)
+        .hasMessageContaining("format 1")
+        .hasMessageContaining("older wiretrace")
+        .hasMessageContaining("new --data folder");
+    assertThatThrownBy(() -> ArticleIndex.openReadOnly(dir)).hasMessageContaining("format 1");
+  }
+
+  @Test
+  void topicNeighboursFindArticlesSharingTheirHeaviestTerms() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      TopicVector tanks =
+          new TopicVector(new long[] {1, 2, 3, 4}, new float[] {.6f, .5f, .4f, .3f});
+      TopicVector close = new TopicVector(new long[] {1, 2, 9}, new float[] {.7f, .5f, .3f});
+      TopicVector far = new TopicVector(new long[] {7, 8, 9}, new float[] {.6f, .6f, .5f});
+      index.put(
+          article("a", "alpha beta gamma"),
+          index.fingerprinter().of(Tokens.of("alpha beta gamma")),
+          close,
+          null);
+      index.put(
+          article("b", "delta epsilon zeta"),
+          index.fingerprinter().of(Tokens.of("delta epsilon zeta")),
+          far,
+          null);
+      index.refresh();
+      List<Neighbour> near = index.topicNeighbours(tanks, null, 5, 0.1);
+      assertThat(near).extracting(Neighbour::id).containsExactly("a");
+      assertThat(near.get(0).similarity()).isCloseTo(0.6 * 0.7 + 0.5 * 0.5, within(1e-6));
+      assertThat(TopicVector.decode(tanks.encode(), 0, tanks.encode().length)).isEqualTo(tanks);
+    }
   }
 
   @Test

@@ -39,6 +39,46 @@ class StoreScanTest {
   }
 
   @Test
+  void aChangedFileReplacesItsOldVersionAndRemoveRebuildsTheStories() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Path data = tmp.resolve("data");
+    Files.writeString(in.resolve("story.txt"), "Tanks for the border\n\n" + FingerprintTest.STORY);
+    Files.writeString(
+        in.resolve("spun.txt"), "Armoured vehicles for the frontier\n\n" + FingerprintTest.SPUN);
+    ScanResult first = Wiretrace.scan(new ScanOptions(List.of(in), data));
+    assertThat(first.verdicts()).anyMatch(v -> v.relation().sharesText());
+    String oldSpun =
+        first.articles().stream()
+            .filter(a -> a.article().origin().endsWith("spun.txt"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    // the report reads the stored verdicts and stories: the same as the scan said
+    ScanResult report = Wiretrace.report(data);
+    assertThat(report.verdicts()).isEqualTo(first.verdicts());
+    assertThat(report.stories()).isEqualTo(first.stories());
+
+    // a new text in the same file replaces the old version and its relations
+    Files.writeString(
+        in.resolve("spun.txt"),
+        "Markets\n\nShares in Tokyo closed higher on Friday after a rally.");
+    ScanResult second = Wiretrace.scan(new ScanOptions(List.of(in), data));
+    assertThat(second.articles()).hasSize(2);
+    assertThat(second.article(oldSpun)).isEmpty();
+    assertThat(second.verdicts()).noneMatch(v -> v.involves(oldSpun));
+    assertThat(second.stories()).hasSize(2);
+
+    // removing an article removes its relations and rebuilds the stories of what remains
+    String story = second.articles().get(0).id();
+    assertThat(Wiretrace.remove(data, List.of(story, "no-such-id"))).containsExactly("no-such-id");
+    ScanResult after = Wiretrace.report(data);
+    assertThat(after.articles()).hasSize(1);
+    assertThat(after.stories()).hasSize(1);
+    assertThat(after.stories().get(0).articleIds()).doesNotContain(story);
+  }
+
+  @Test
   void refusesAFolderThatIsNotAStore() throws Exception {
     Path data = Files.createDirectories(tmp.resolve("data"));
     Files.writeString(data.resolve("articles.jsonl"), "{}\n");

@@ -9,9 +9,10 @@ import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.Repair;
 
 /**
- * An {@link Article} in a form Spark can ship between executors (Java serialization of plain
- * fields). Converts both ways without loss: {@code ArticleRow.of(a).article().equals(a)}.
- * Immutable.
+ * An {@link Article} in a form Spark can ship between executors: plain fields only (strings,
+ * primitives and their arrays; the publication time as epoch seconds and nanoseconds), so Kryo's
+ * field serializer and Java serialization both handle it. Converts both ways without loss: {@code
+ * ArticleRow.of(a).article().equals(a)}. Immutable.
  */
 public final class ArticleRow implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,7 +24,9 @@ public final class ArticleRow implements Serializable {
   private final String url;
   private final String site;
   private final String byline;
-  private final Instant published;
+  private final boolean hasPublished;
+  private final long publishedSeconds;
+  private final int publishedNanos;
   private final String language;
   private final String[] repairKinds;
   private final int[] repairSpans;
@@ -37,7 +40,10 @@ public final class ArticleRow implements Serializable {
     url = a.url().orElse(null);
     site = a.site().orElse(null);
     byline = a.byline().orElse(null);
-    published = a.published().orElse(null);
+    Instant p = a.published().orElse(null);
+    hasPublished = p != null;
+    publishedSeconds = p == null ? 0 : p.getEpochSecond();
+    publishedNanos = p == null ? 0 : p.getNano();
     language = a.language().orElse(null);
     int n = a.repairs().size();
     repairKinds = new String[n];
@@ -86,7 +92,9 @@ public final class ArticleRow implements Serializable {
         Optional.ofNullable(url),
         Optional.ofNullable(site),
         Optional.ofNullable(byline),
-        Optional.ofNullable(published),
+        hasPublished
+            ? Optional.of(Instant.ofEpochSecond(publishedSeconds, publishedNanos))
+            : Optional.empty(),
         Optional.ofNullable(language),
         repairs);
   }

@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.wiretrace.pipeline.ScanOptions;
 import org.wiretrace.pipeline.ScanResult;
@@ -52,29 +51,18 @@ public final class Bench {
     }
     Path out = Files.createTempDirectory("wiretrace-bench");
     SparkSession spark =
-        SparkSession.builder()
+        WiretraceJob.withKryo(SparkSession.builder())
             .master(master)
             .appName("wiretrace-bench")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.ui.enabled", "false")
             .getOrCreate();
-    AtomicLong shuffleWrite = new AtomicLong();
-    AtomicLong shuffleRead = new AtomicLong();
-    spark
-        .sparkContext()
-        .addSparkListener(
-            new SparkListener() {
-              @Override
-              public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) {
-                  shuffleWrite.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
-                  shuffleRead.addAndGet(end.taskMetrics().shuffleReadMetrics().totalBytesRead());
-                }
-              }
-            });
+    StageProfile profile = new StageProfile();
+    spark.sparkContext().addSparkListener(profile);
     WiretraceJob.Summary s;
     long t0 = System.nanoTime();
+    long c0 = processCpuNanos();
     try {
       s =
           WiretraceJob.run(
@@ -83,36 +71,58 @@ public final class Bench {
       spark.stop();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = (processCpuNanos() - c0) / 1e9;
     System.out.printf(
-        "job %s: %s%n  %.1f s, %.0f articles/s, shuffle written %.1f MB, read %.1f MB, peak heap"
-            + " %.0f MB%n",
+        Locale.ROOT,
+        "job %s: %s%n  %.1f s, %.1f articles/s; process CPU %.1f s (%.1f articles per CPU-second),"
+            + " executor CPU %.1f s; shuffle written %.1f MB, read %.1f MB; peak heap (driver and"
+            + " executors, one JVM) %.0f MB; load average %.1f%n",
         master,
         s,
         secs,
         s.articles() / secs,
-        shuffleWrite.get() / 1e6,
-        shuffleRead.get() / 1e6,
-        peakHeap() / 1e6);
+        cpu,
+        s.articles() / cpu,
+        profile.cpuSeconds(),
+        profile.shuffleWritten() / 1e6,
+        profile.shuffleRead() / 1e6,
+        peakHeap() / 1e6,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.println("stages by executor CPU time:");
+    profile.report(STAGES).forEach(System.out::println);
     if (scan) {
       long t1 = System.nanoTime();
+      long c1 = processCpuNanos();
       ScanResult r =
           Wiretrace.scan(
               new ScanOptions(inputs.stream().map(Path::of).toList(), out.resolve("store")));
       double scanSecs = (System.nanoTime() - t1) / 1e9;
+      double scanCpu = (processCpuNanos() - c1) / 1e9;
       boolean same =
           Partitions.families(r.stories()).equals(Partitions.families(s.stories()))
               && Partitions.stories(r.stories()).equals(Partitions.stories(s.stories()));
       System.out.printf(
-          "scan: %d articles, %d verdicts, %.1f s, %.0f articles/s; job/scan time %.2f;"
-              + " identical families and stories: %s%n",
+          Locale.ROOT,
+          "scan: %d articles, %d verdicts, %.1f s, %.1f articles/s, process CPU %.1f s;"
+              + " job/scan time %.2f, CPU %.2f; identical families and stories: %s%n",
           r.articles().size(),
           r.verdicts().size(),
           scanSecs,
           r.articles().size() / scanSecs,
+          scanCpu,
           secs / scanSecs,
+          cpu / scanCpu,
           same);
     }
     delete(out);
+  }
+
+  /** Stages listed by the benchmark (the most expensive first). */
+  public static final int STAGES = 12;
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long peakHeap() {

@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param inputs files or folders (any Hadoop file system: local, {@code hdfs://}, {@code s3a://});
  *     folders are read recursively
  * @param output the output folder (created; must not exist)
- * @param maxPostings candidate keys (word trigrams, content terms) shared by more articles than
- *     this are dropped as boilerplate: it bounds the memory of one key's group and the pairs it
- *     makes ({@code maxPostings^2 / 2})
+ * @param maxPostings index keys (LSH band keys, shingles, immutable n-grams) held by more articles
+ *     than this are dropped as boilerplate: it bounds the memory of one key's group and the hits it
+ *     makes ({@code maxPostings^2})
  * @param partitions partitions of the article, key and pair data sets (0: Spark's default
  *     parallelism)
  */

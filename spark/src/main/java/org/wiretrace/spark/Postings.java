@@ -1,67 +1,80 @@
 package org.wiretrace.spark;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * The articles sharing one candidate key, with their weights, capped at {@code max}: once more
- * articles arrive the list is dropped and only the overflow is remembered, so a frequent key costs
- * O(1) memory. Mutable (a Spark combiner); not thread-safe.
+ * The articles holding one candidate key, as dense article numbers with a weight each, capped at
+ * {@code max}: once more articles arrive the arrays are dropped and only the count is kept, so a
+ * frequent key costs O(1) memory. A weight of 0 marks an article that holds the key without
+ * querying on it (see {@link IndexQuery}). Primitive arrays, so a group ships compactly (Kryo).
+ * Mutable (a Spark combiner); not thread-safe.
  */
-final class Postings implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class Postings {
 
   private final int max;
-  private List<String> ids = new ArrayList<>(2);
-  private List<Double> weights = new ArrayList<>(2);
+  private int[] nums = new int[2];
+  private float[] weights = new float[2];
+  private int size;
   private long count;
 
   Postings(int max) {
+    if (max < 2) {
+      throw new IllegalArgumentException("max must be >= 2, got " + max);
+    }
     this.max = max;
   }
 
-  Postings add(String id, double weight) {
+  Postings add(int num, float weight) {
     count++;
-    if (ids != null) {
-      if (ids.size() >= max) {
-        ids = null;
+    if (nums != null) {
+      if (size >= max) {
+        nums = null;
         weights = null;
       } else {
-        ids.add(id);
-        weights.add(weight);
+        if (size == nums.length) {
+          nums = Arrays.copyOf(nums, size * 2);
+          weights = Arrays.copyOf(weights, size * 2);
+        }
+        nums[size] = num;
+        weights[size++] = weight;
       }
     }
     return this;
   }
 
   Postings merge(Postings other) {
-    if (other.ids == null) {
-      ids = null;
+    long c = count + other.count;
+    if (other.nums == null) {
+      nums = null;
       weights = null;
     } else {
-      for (int i = 0; i < other.ids.size() && ids != null; i++) {
-        add(other.ids.get(i), other.weights.get(i));
-        count--;
+      for (int i = 0; i < other.size && nums != null; i++) {
+        add(other.nums[i], other.weights[i]);
       }
     }
-    count += other.count;
+    count = c;
     return this;
   }
 
+  /** True when more than the cap held the key (the articles are then not known). */
   boolean overflowed() {
-    return ids == null;
+    return nums == null;
   }
 
+  /** Articles that held the key (also after an overflow). */
   long count() {
     return count;
   }
 
-  List<String> ids() {
-    return ids;
+  int size() {
+    return nums == null ? 0 : size;
   }
 
-  List<Double> weights() {
-    return weights;
+  int num(int i) {
+    return nums[i];
+  }
+
+  float weight(int i) {
+    return weights[i];
   }
 }

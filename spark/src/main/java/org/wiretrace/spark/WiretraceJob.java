@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -22,12 +23,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
-import org.wiretrace.fingerprint.Fingerprint;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relater;
 import org.wiretrace.relate.Relation;
-import org.wiretrace.relate.StorySimilarity.TermVector;
 import org.wiretrace.relate.Verdict;
 import org.wiretrace.report.ReportJson;
 import org.wiretrace.stories.Family;
@@ -39,11 +38,13 @@ import scala.Tuple2;
 
 /**
  * The Wiretrace pipeline as a Spark job, deciding everything with the same core classes as {@code
- * wiretrace scan}: files are read by the core {@code Ingestor} on executors; candidate pairs come
- * from a join on word trigrams and content terms (see {@link CandidateKeys}: the scan's candidate
- * rule, computed by key instead of over all pairs); each candidate pair is judged by {@link
- * Relater} on an executor, oriented by {@link StoryBuilder#chronological()} as the scan orients it;
- * stories and families are built by {@link StoryBuilder} from the verdicts.
+ * wiretrace scan}: files are read by the core {@code Ingestor} on executors; articles get dense
+ * numbers in content-id order and are analysed once into compact {@link Features}; candidate pairs
+ * are the scan's: the index's candidate search computed by key ({@link IndexCandidatesStage}),
+ * plus, for collections of at most {@link #ALL_PAIRS_LIMIT} articles, the scan's pair-by-pair rule
+ * ({@link PairwiseStage}); each candidate pair is judged by {@link Relater} on an executor,
+ * oriented by {@link StoryBuilder#chronological()} as the scan orients it; stories and families are
+ * built by {@link StoryBuilder} from the verdicts.
  *
  * <p>Outputs under the output folder, each as JSON lines ({@code NAME.jsonl/}) and Parquet ({@code
  * NAME.parquet/}): {@code pairs} (every related pair with its aligned passages), {@code families},
@@ -52,19 +53,21 @@ import scala.Tuple2;
  *
  * <p>Ids are the core's content ids (SHA-256 of origin and text), never Spark row numbers. Memory
  * per partition is bounded by {@link JobOptions#maxPostings()}: a key's group never holds more than
- * that many article ids. The story stage runs on the driver over the collected verdict edges and
- * the articles streamed partition by partition ({@link JavaRDD#toLocalIterator()}); it is the one
- * sequential stage (the core's story clusterer is a stream in publication order).
+ * that many article numbers. Shuffles carry packed {@code long} pair keys and primitive arrays,
+ * serialised by Kryo ({@link #withKryo}, {@link WiretraceKryo}). The story stage runs on the driver
+ * over the collected verdict edges and the articles streamed partition by partition ({@link
+ * JavaRDD#toLocalIterator()}); it is the one sequential stage (the core's story clusterer is a
+ * stream in publication order).
  *
  * <p>Thread-safe: a job holds no state between runs.
  */
 public final class WiretraceJob {
 
-  private static final long GRAM_TAG = 0x1L << 62;
-  private static final long TERM_TAG = 0x2L << 62;
-  private static final long BAND_TAG = 0x3L << 62;
-  private static final long SPIN_TAG = 0x0L;
-  private static final long TAG_MASK = 0x3L << 62;
+  /**
+   * Largest collection whose pairs the scan compares one by one (its {@code CandidatePairs});
+   * beyond it, the scan and the job judge only the index's candidates.
+   */
+  public static final int ALL_PAIRS_LIMIT = 3_000;
 
   /** Analysed articles kept per judging task (least recently used first out). */
   public static final int ANALYSIS_CACHE = 4096;
@@ -117,13 +120,24 @@ public final class WiretraceJob {
       System.exit(2);
       return;
     }
-    SparkSession spark = SparkSession.builder().appName("wiretrace").getOrCreate();
+    SparkSession spark = withKryo(SparkSession.builder().appName("wiretrace")).getOrCreate();
     try {
       Summary s = run(spark, options);
       System.out.println(s);
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * {@code builder} with the serializer the job is tuned for: Kryo, with the job's classes
+   * registered ({@link WiretraceKryo}). The job also runs with Spark's default (Java) serializer,
+   * only with larger shuffles.
+   */
+  public static SparkSession.Builder withKryo(SparkSession.Builder builder) {
+    return builder
+        .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+        .config("spark.kryo.registrator", WiretraceKryo.class.getName());
   }
 
   /** Runs the job on {@code spark}; the outputs go to {@code options.output()}. */
@@ -168,98 +182,48 @@ public final class WiretraceJob {
                   return out.iterator();
                 });
 
-    // 2. candidate keys: trigrams, LSH bands, immutable n-grams (weight 1), content terms (weights)
+    // 2. dense article numbers in content-id order (stable across clusters), the analysed form
+    // computed once per article
+    JavaPairRDD<Integer, ArticleRow> byNum =
+        byId.sortByKey(true, parts)
+            .zipWithIndex()
+            .mapToPair(e -> new Tuple2<>(Math.toIntExact(e._2()), e._1()._2()))
+            .partitionBy(new HashPartitioner(parts))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long n = byNum.count();
+    boolean pairwise = n <= ALL_PAIRS_LIMIT;
+    JavaPairRDD<Integer, Features> features =
+        byNum
+            .mapPartitionsToPair(
+                rows -> {
+                  List<Tuple2<Integer, Features>> out = new ArrayList<>();
+                  while (rows.hasNext()) {
+                    Tuple2<Integer, ArticleRow> r = rows.next();
+                    out.add(new Tuple2<>(r._1(), Features.of(r._1(), r._2(), pairwise)));
+                  }
+                  return out.iterator();
+                },
+                true)
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     int max = options.maxPostings();
     LongAccumulator dropped = sc.sc().longAccumulator("wiretrace.droppedKeys");
-    JavaPairRDD<Long, Postings> postings =
-        byId.flatMapToPair(
-                e -> {
-                  AnalyzedArticle a = AnalyzedArticle.of(e._2().article());
-                  List<Tuple2<Long, Tuple2<String, Double>>> out = new ArrayList<>();
-                  for (long g : CandidateKeys.trigrams(a.tokens())) {
-                    out.add(new Tuple2<>((g & ~TAG_MASK) | GRAM_TAG, new Tuple2<>(e._1(), 1.0)));
-                  }
-                  Fingerprint fp = CandidateKeys.FINGERPRINTER.of(a.tokens());
-                  for (long k : fp.bandKeys()) {
-                    out.add(new Tuple2<>((k & ~TAG_MASK) | BAND_TAG, new Tuple2<>(e._1(), 1.0)));
-                  }
-                  for (int g : fp.spinGrams()) {
-                    out.add(new Tuple2<>((g & 0xFFFFFFFFL) | SPIN_TAG, new Tuple2<>(e._1(), 1.0)));
-                  }
-                  TermVector v = CandidateKeys.terms(a.tokens());
-                  for (int i = 0; i < v.terms().length; i++) {
-                    out.add(
-                        new Tuple2<>(
-                            (v.terms()[i] & ~TAG_MASK) | TERM_TAG,
-                            new Tuple2<>(e._1(), v.weights()[i])));
-                  }
-                  return out.iterator();
-                })
-            .combineByKey(
-                p -> new Postings(max).add(p._1(), p._2()),
-                (ps, p) -> ps.add(p._1(), p._2()),
-                Postings::merge,
-                parts);
 
-    // 3. candidate pairs: >= MIN_SHARED_GRAMS shared trigrams, term cosine >= the story bar, a
-    // shared LSH band key, or >= MIN_SHARED_SPIN_GRAMS shared immutable n-grams
-    JavaPairRDD<Tuple2<String, String>, double[]> pairScores =
-        postings
-            .flatMapToPair(
-                kp -> {
-                  Postings ps = kp._2();
-                  List<Tuple2<Tuple2<String, String>, double[]>> out = new ArrayList<>();
-                  if (ps.overflowed()) {
-                    dropped.add(1);
-                    return out.iterator();
-                  }
-                  long tag = kp._1() & TAG_MASK;
-                  List<String> ids = ps.ids();
-                  for (int i = 0; i < ids.size(); i++) {
-                    for (int j = i + 1; j < ids.size(); j++) {
-                      String x = ids.get(i);
-                      String y = ids.get(j);
-                      if (x.equals(y)) {
-                        continue;
-                      }
-                      Tuple2<String, String> key =
-                          x.compareTo(y) < 0 ? new Tuple2<>(x, y) : new Tuple2<>(y, x);
-                      out.add(
-                          new Tuple2<>(
-                              key,
-                              tag == GRAM_TAG
-                                  ? new double[] {1, 0, 0, 0}
-                                  : tag == TERM_TAG
-                                      ? new double[] {
-                                        0, ps.weights().get(i) * ps.weights().get(j), 0, 0
-                                      }
-                                      : tag == BAND_TAG
-                                          ? new double[] {0, 0, 1, 0}
-                                          : new double[] {0, 0, 0, 1}));
-                    }
-                  }
-                  return out.iterator();
-                })
-            .reduceByKey(
-                (x, y) -> new double[] {x[0] + y[0], x[1] + y[1], x[2] + y[2], x[3] + y[3]}, parts);
-    JavaRDD<Tuple2<String, String>> candidates =
-        pairScores
-            .filter(
-                p ->
-                    p._2()[0] >= CandidateKeys.MIN_SHARED_GRAMS
-                        || p._2()[1] >= Relater.SAME_STORY_SIMILARITY - 1e-9
-                        || p._2()[2] >= 1
-                        || p._2()[3] >= CandidateKeys.MIN_SHARED_SPIN_GRAMS)
-            .keys()
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    // 3. candidate pairs: the index's candidates, plus, for collections the scan compares pair by
+    // pair, >= MIN_SHARED_GRAMS shared trigrams or a term cosine >= the story bar
+    JavaRDD<Long> candidates = IndexCandidatesStage.pairs(sc, features, n, max, parts, dropped);
+    if (pairwise) {
+      candidates = candidates.union(PairwiseStage.pairs(sc, features, n, parts));
+    }
+    candidates = candidates.distinct(parts).persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     // 4. judge every candidate with the core Relater, oriented as the scan orients pairs
     JavaRDD<Edge> edges =
         candidates
-            .mapToPair(p -> new Tuple2<>(p._1(), p._2()))
-            .join(byId, parts)
+            .mapToPair(p -> new Tuple2<>(Pairs.first(p), Pairs.second(p)))
+            .join(byNum, parts)
             .mapToPair(j -> new Tuple2<>(j._2()._1(), j._2()._2()))
-            .join(byId, parts)
+            .join(byNum, parts)
+            .mapToPair(j -> new Tuple2<>(j._2()._1(), j._2()._2()))
             .mapPartitions(
                 pairs -> {
                   // one relater per partition; an article's tokens are reused by its next pairs
@@ -268,8 +232,8 @@ public final class WiretraceJob {
                   List<Edge> out = new ArrayList<>();
                   while (pairs.hasNext()) {
                     var j = pairs.next();
-                    Article x = j._2()._1().article();
-                    Article y = j._2()._2().article();
+                    Article x = j._1().article();
+                    Article y = j._2().article();
                     boolean xFirst = StoryBuilder.chronological().compare(x, y) <= 0;
                     AnalyzedArticle a = cache.of(xFirst ? x : y);
                     AnalyzedArticle b = cache.of(xFirst ? y : x);
@@ -285,11 +249,14 @@ public final class WiretraceJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
 
     // 5. stories and families: the core StoryBuilder over the verdict edges
-    List<AnalyzedArticle> analyzed = new ArrayList<>();
-    Iterator<ArticleRow> rows = byId.values().toLocalIterator();
+    List<Article> articles = new ArrayList<>();
+    Iterator<ArticleRow> rows = byNum.values().toLocalIterator();
     while (rows.hasNext()) {
-      analyzed.add(AnalyzedArticle.of(rows.next().article()));
+      articles.add(rows.next().article());
     }
+    List<AnalyzedArticle> analyzed =
+        new ArrayList<>(articles.parallelStream().map(AnalyzedArticle::of).toList());
+    articles = null;
     analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
     List<PairVerdict> verdicts = new ArrayList<>();
     for (Edge e : edges.collect()) {
@@ -326,6 +293,8 @@ public final class WiretraceJob {
             dropped.value());
     items.unpersist();
     byId.unpersist();
+    byNum.unpersist();
+    features.unpersist();
     candidates.unpersist();
     edges.unpersist();
     return summary;

@@ -7,7 +7,7 @@ final class LocalSpark {
   private LocalSpark() {}
 
   static SparkSession session() {
-    return SparkSession.builder()
+    return WiretraceJob.withKryo(SparkSession.builder())
         .master("local[2]")
         .appName("wiretrace-test")
         .config("spark.driver.host", "127.0.0.1")

@@ -1,0 +1,414 @@
+package org.wiretrace.pipeline;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+import org.wiretrace.fingerprint.Shingles;
+import org.wiretrace.fingerprint.SortedSets;
+import org.wiretrace.index.ArticleIndex;
+import org.wiretrace.index.SyntheticCorpus;
+import org.wiretrace.index.SyntheticCorpus.Item;
+import org.wiretrace.index.SyntheticCorpus.Kind;
+import org.wiretrace.index.TopicVector;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.relate.PairVerdict;
+import org.wiretrace.relate.Relation;
+import org.wiretrace.relate.StorySimilarity;
+import org.wiretrace.text.Tokens;
+
+/**
+ * The end-to-end scan benchmark: feeds a stream of articles through the incremental scan ({@link
+ * StoreScanner}: analysis, persistent index, candidate lookups, alignment and verdicts, relation
+ * records) in batches of {@value StoreScanner#BATCH}, committing every {@value #COMMIT_EVERY}
+ * articles, then (optionally) rebuilds the stories from the store, and measures throughput (wall
+ * and CPU), memory, index size and query latency; on a {@link SyntheticCorpus} it also measures,
+ * per planted kind, the recall of the planted copies (a text-sharing verdict between the copy and
+ * its source) and how often the verdict names the kind.
+ *
+ * <p>A text-sharing verdict is correct when both articles belong to the same planted family, or
+ * when their texts really share text: exact word 5-shingle containment of either in the other of at
+ * least {@value #SHARED_CONTAINMENT} (the base corpora's own duplicates and syndicated copies).
+ * Memory: one batch, reservoirs of latency samples and probe articles. Not thread-safe.
+ */
+public final class ScanBenchmark {
+  /** Articles between commits. */
+  public static final int COMMIT_EVERY = 20_000;
+
+  /** Shingle containment from which an unplanted text-sharing pair counts as correct. */
+  public static final double SHARED_CONTAINMENT = 0.2;
+
+  /** Latency samples kept (reservoir), so memory stays bounded at any size. */
+  static final int SAMPLES = 100_000;
+
+  /**
+   * Per-kind figures.
+   *
+   * @param kind the planted kind
+   * @param planted copies planted
+   * @param found copies with a text-sharing verdict against their source
+   * @param named of those, verdicts naming the kind (DUPLICATE, EXCERPT, EDITED, SPUN)
+   * @param labelled verdicts of that relation over all pairs
+   * @param labelledCorrect of those, correct ones
+   */
+  public record KindRecall(
+      Kind kind, long planted, long found, long named, long labelled, long labelledCorrect) {
+    public double recall() {
+      return planted == 0 ? 1 : (double) found / planted;
+    }
+
+    /** Share of the found copies whose verdict names the planted kind. */
+    public double namedShare() {
+      return found == 0 ? 1 : (double) named / found;
+    }
+
+    /** Precision of the verdicts of this kind's relation. */
+    public double labelPrecision() {
+      return labelled == 0 ? 1 : (double) labelledCorrect / labelled;
+    }
+  }
+
+  /**
+   * Figures of a run.
+   *
+   * @param articles articles scanned
+   * @param seconds wall-clock seconds of the scan (with commits)
+   * @param cpuSeconds process CPU seconds of the scan
+   * @param storySeconds wall-clock seconds of rebuilding the stories at the end (0 when skipped)
+   * @param stories stories found (0 when skipped)
+   * @param indexBytes index size on disk at the end
+   * @param peakHeapBytes peak heap use (sum of the heap pools' peaks)
+   * @param peakRssBytes peak resident set size (VmHWM), or -1 where unknown
+   * @param pairsJudged candidate pairs aligned and judged
+   * @param finalLatencyMicros p50 and p99 of {@code probes} candidate queries against the full
+   *     index
+   * @param kinds per planted kind (empty for a plain corpus)
+   * @param reported text-sharing verdicts
+   * @param correct of those, correct ones
+   * @param sameStory SAME_STORY verdicts
+   */
+  public record Result(
+      long articles,
+      double seconds,
+      double cpuSeconds,
+      double storySeconds,
+      long stories,
+      long indexBytes,
+      long peakHeapBytes,
+      long peakRssBytes,
+      long pairsJudged,
+      long[] finalLatencyMicros,
+      List<KindRecall> kinds,
+      long reported,
+      long correct,
+      long sameStory) {
+    public double articlesPerSecond() {
+      return articles / seconds;
+    }
+
+    public double articlesPerCpuSecond() {
+      return articles / Math.max(1e-9, cpuSeconds);
+    }
+
+    /** Recall over all planted copies. */
+    public double recall() {
+      long p = 0;
+      long f = 0;
+      for (KindRecall k : kinds) {
+        p += k.planted();
+        f += k.found();
+      }
+      return p == 0 ? 1 : (double) f / p;
+    }
+
+    public double precision() {
+      return reported == 0 ? 1 : (double) correct / reported;
+    }
+  }
+
+  private final ArticleIndex index;
+  private final int probes;
+  private final boolean stories;
+
+  /**
+   * A benchmark writing to {@code index}, finishing with {@code probes} timed queries and, when
+   * {@code stories}, a rebuild of the stories.
+   */
+  public ScanBenchmark(ArticleIndex index, int probes, boolean stories) {
+    this.index = Objects.requireNonNull(index, "index");
+    if (probes < 0) {
+      throw new IllegalArgumentException("probes must be >= 0");
+    }
+    this.probes = probes;
+    this.stories = stories;
+  }
+
+  /** Scans generated items; {@code progress} receives the number of articles done. */
+  public Result run(Iterable<Item> items, LongConsumer progress) throws IOException {
+    long t0 = System.nanoTime();
+    long cpu0 = processCpuNanos();
+    resetPeaks();
+    StoreScanner scanner = new StoreScanner(index);
+    Counts counts = new Counts();
+    Reservoir probeSet = new Reservoir(probes, 2);
+    List<Item> batch = new ArrayList<>(StoreScanner.BATCH);
+    long n = 0;
+    long sinceCommit = 0;
+    for (Item item : items) {
+      batch.add(item);
+      if (batch.size() == StoreScanner.BATCH) {
+        n += flush(scanner, batch, counts, probeSet);
+        sinceCommit += StoreScanner.BATCH;
+        if (sinceCommit >= COMMIT_EVERY) {
+          index.commit();
+          sinceCommit = 0;
+        }
+        progress.accept(n);
+      }
+    }
+    n += flush(scanner, batch, counts, probeSet);
+    index.commit();
+    progress.accept(n);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
+    double storySeconds = 0;
+    long storyCount = 0;
+    if (stories) {
+      long s0 = System.nanoTime();
+      index.refresh();
+      storyCount = StoreContents.rebuildStories(index, StoreContents.load(index)).size();
+      index.commit();
+      storySeconds = (System.nanoTime() - s0) / 1e9;
+    }
+    long[] finalLat = new long[0];
+    if (probeSet.size() > 0) {
+      index.refresh();
+      long[] lat = new long[probeSet.size()];
+      for (int i = 0; i < lat.length; i++) {
+        Article a = probeSet.articles.get(i);
+        long q0 = System.nanoTime();
+        Tokens t = Tokens.of(a.text());
+        index.candidates(index.fingerprinter().of(t), a.id(), ArticleIndex.DEFAULT_CANDIDATES);
+        var v = StorySimilarity.vector(t);
+        index.topicNeighbours(
+            TopicVector.of(v.terms(), v.weights(), TopicVector.DEFAULT_TERMS),
+            a.id(),
+            StoreScanner.TOPIC_NEIGHBOURS,
+            StoreScanner.MIN_TOPIC_SIMILARITY);
+        lat[i] = (System.nanoTime() - q0) / 1000;
+      }
+      finalLat = percentiles(lat);
+    }
+    List<KindRecall> kinds = new ArrayList<>();
+    for (Kind k : Kind.values()) {
+      long[] c = counts.perKind.get(k);
+      long[] l = counts.labels.getOrDefault(label(k), new long[2]);
+      if (k != Kind.ORIGINAL && c[0] > 0) {
+        kinds.add(new KindRecall(k, c[0], c[1], c[2], l[0], l[1]));
+      }
+    }
+    return new Result(
+        n,
+        seconds,
+        cpu,
+        storySeconds,
+        storyCount,
+        index.sizeOnDisk(),
+        peakHeap(),
+        peakRss(),
+        counts.judged,
+        finalLat,
+        kinds,
+        counts.reported,
+        counts.correct,
+        counts.sameStory);
+  }
+
+  /** What the bench counts, bounded in size. */
+  private static final class Counts {
+    final Map<Kind, long[]> perKind = new EnumMap<>(Kind.class);
+    final Map<Relation, long[]> labels = new EnumMap<>(Relation.class);
+    long judged;
+    long reported;
+    long correct;
+    long sameStory;
+
+    Counts() {
+      for (Kind k : Kind.values()) {
+        perKind.put(k, new long[3]);
+      }
+    }
+  }
+
+  /** The relation a planted kind should get. */
+  private static Relation label(Kind k) {
+    return switch (k) {
+      case DUPLICATE -> Relation.DUPLICATE;
+      case EXCERPT -> Relation.EXCERPT;
+      case EDITED -> Relation.EDITED;
+      case SPUN -> Relation.SPUN;
+      case ORIGINAL -> Relation.ORIGINAL;
+    };
+  }
+
+  private long flush(StoreScanner scanner, List<Item> batch, Counts counts, Reservoir probeSet)
+      throws IOException {
+    int size = batch.size();
+    if (size == 0) {
+      return 0;
+    }
+    List<Article> articles = new ArrayList<>(size);
+    Map<String, Article> byId = new HashMap<>();
+    for (Item item : batch) {
+      articles.add(item.article());
+      byId.put(item.article().id(), item.article());
+      probeSet.add(item.article());
+    }
+    StoreScanner.BatchResult r = scanner.add(articles);
+    counts.judged += r.judged();
+    Map<String, PairVerdict> byPair = new HashMap<>();
+    for (PairVerdict v : r.verdicts()) {
+      if (v.relation() == Relation.SAME_STORY) {
+        counts.sameStory++;
+        continue;
+      }
+      if (!v.relation().sharesText()) {
+        continue;
+      }
+      byPair.put(RelationRecords.key(v.aId(), v.bId()), v);
+      counts.reported++;
+      boolean ok = correct(v, byId);
+      counts.correct += ok ? 1 : 0;
+      long[] l = counts.labels.computeIfAbsent(v.relation(), x -> new long[2]);
+      l[0]++;
+      l[1] += ok ? 1 : 0;
+    }
+    for (Item item : batch) {
+      long[] k = counts.perKind.get(item.kind());
+      k[0]++;
+      if (item.sourceId().isEmpty()) {
+        continue;
+      }
+      PairVerdict v = byPair.get(RelationRecords.key(item.article().id(), item.sourceId().get()));
+      if (v != null) {
+        k[1]++;
+        k[2] += v.relation() == label(item.kind()) ? 1 : 0;
+      }
+    }
+    batch.clear();
+    return size;
+  }
+
+  /** Same planted family, or texts that really share text. */
+  private boolean correct(PairVerdict v, Map<String, Article> batch) throws IOException {
+    long fa = SyntheticCorpus.family(v.aId());
+    if (fa >= 0 && fa == SyntheticCorpus.family(v.bId())) {
+      return true;
+    }
+    long[] a = shingles(v.aId(), batch);
+    long[] b = shingles(v.bId(), batch);
+    return a.length > 0
+        && b.length > 0
+        && (SortedSets.containment(a, b) >= SHARED_CONTAINMENT
+            || SortedSets.containment(b, a) >= SHARED_CONTAINMENT);
+  }
+
+  private long[] shingles(String id, Map<String, Article> batch) throws IOException {
+    Article a = batch.get(id);
+    if (a == null) {
+      a = index.get(id).map(s -> s.article()).orElse(null);
+    }
+    return a == null ? new long[0] : Shingles.of(Tokens.of(a.text()), Shingles.DEFAULT_K);
+  }
+
+  /** p50 and p99 of {@code values}. */
+  static long[] percentiles(long[] values) {
+    if (values.length == 0) {
+      return new long[] {0, 0};
+    }
+    long[] v = values.clone();
+    Arrays.sort(v);
+    return new long[] {
+      v[(int) Math.floor(0.50 * (v.length - 1))], v[(int) Math.floor(0.99 * (v.length - 1))]
+    };
+  }
+
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      p.resetPeakUsage();
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** Peak resident set size from /proc/self/status (Linux), or -1. */
+  static long peakRss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          String kb = line.substring(6).trim().split("\\s+")[0];
+          return Long.parseLong(kb) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** A uniform reservoir sample (Vitter's algorithm R) of bounded size. */
+  private static final class Reservoir {
+    private final int capacity;
+    private final List<Article> articles = new ArrayList<>();
+    private final SplittableRandom rnd;
+    private long seen;
+
+    Reservoir(int capacity, long seed) {
+      this.capacity = capacity;
+      this.rnd = new SplittableRandom(seed);
+    }
+
+    void add(Article a) {
+      seen++;
+      if (articles.size() < capacity) {
+        articles.add(a);
+      } else if (capacity > 0) {
+        long j = rnd.nextLong(seen);
+        if (j < capacity) {
+          articles.set((int) j, a);
+        }
+      }
+    }
+
+    int size() {
+      return articles.size();
+    }
+  }
+}

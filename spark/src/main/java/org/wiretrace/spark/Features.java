@@ -1,0 +1,84 @@
+package org.wiretrace.spark;
+
+import org.wiretrace.fingerprint.Fingerprint;
+import org.wiretrace.relate.StorySimilarity.TermVector;
+import org.wiretrace.text.AnalyzedArticle;
+import org.wiretrace.text.Tokens;
+
+/**
+ * The compact analysed form of one article that the candidate stages read, computed once per
+ * article (the text is tokenised here and again only by the judging stage, for candidate pairs):
+ * its dense number, the core fingerprint ({@link CandidateKeys#FINGERPRINTER}, in its stored binary
+ * form plus the LSH band keys, which that form leaves out), and, for collections the scan compares
+ * pair by pair, the word trigram hashes and the content-term vector. Primitive arrays only, so it
+ * ships compactly with Kryo. Immutable by convention (arrays are not copied); thread-safe.
+ */
+final class Features {
+  private final int num;
+  private final byte[] fingerprint;
+  private final long[] bandKeys;
+  private final long[] trigrams;
+  private final long[] terms;
+  private final double[] weights;
+
+  private Features(
+      int num,
+      byte[] fingerprint,
+      long[] bandKeys,
+      long[] trigrams,
+      long[] terms,
+      double[] weights) {
+    this.num = num;
+    this.fingerprint = fingerprint;
+    this.bandKeys = bandKeys;
+    this.trigrams = trigrams;
+    this.terms = terms;
+    this.weights = weights;
+  }
+
+  /**
+   * The features of {@code row}, article number {@code num}; {@code pairwise} adds the trigrams and
+   * the term vector (the scan's pair-by-pair rule).
+   */
+  static Features of(int num, ArticleRow row, boolean pairwise) {
+    Tokens t = AnalyzedArticle.of(row.article()).tokens();
+    Fingerprint fp = CandidateKeys.FINGERPRINTER.of(t);
+    long[] grams = new long[0];
+    TermVector v = new TermVector(new long[0], new double[0]);
+    if (pairwise) {
+      grams = CandidateKeys.trigrams(t);
+      v = CandidateKeys.terms(t);
+    }
+    return new Features(num, fp.encode(), fp.bandKeys(), grams, v.terms(), v.weights());
+  }
+
+  int num() {
+    return num;
+  }
+
+  /** The fingerprint as the index stores it (without band keys). */
+  Fingerprint fingerprint() {
+    return Fingerprint.decode(fingerprint, 0, fingerprint.length);
+  }
+
+  /** The stored binary form of the fingerprint. */
+  byte[] encodedFingerprint() {
+    return fingerprint;
+  }
+
+  long[] bandKeys() {
+    return bandKeys;
+  }
+
+  long[] trigrams() {
+    return trigrams;
+  }
+
+  long[] terms() {
+    return terms;
+  }
+
+  double[] weights() {
+    return weights;
+  }
+}
