@@ -81,6 +81,15 @@ final class ServeCommand implements Callable<Integer> {
       description = "Allow cross-origin requests from this one origin (default: CORS off).")
   String corsOrigin;
 
+  @Option(
+      names = "--no-stories",
+      description = {
+        "Serve articles, search and checks only: do not compute stories, families and",
+        "relations at start (for a store of tens of thousands of articles that takes",
+        "minutes and gigabytes, in the background)."
+      })
+  boolean noStories;
+
   @Override
   public Integer call() throws InterruptedException {
     if (!inputs.isEmpty()) {
@@ -101,11 +110,13 @@ final class ServeCommand implements Callable<Integer> {
               port,
               Optional.ofNullable(tok),
               maxBody,
-              Optional.ofNullable(corsOrigin));
+              Optional.ofNullable(corsOrigin),
+              !noStories);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), WiretraceCli.EXIT_USAGE);
     }
     WiretraceServer server;
+    long t0 = System.nanoTime();
     try {
       server = WiretraceServer.start(options);
     } catch (IllegalStateException e) {
@@ -127,10 +138,13 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Wiretrace serving %d articles on http://%s:%d/ (API: /openapi.json)%s%n",
+            "Wiretrace serving %d articles on http://%s:%d/ (API: /openapi.json; started in"
+                + " %.1f s%s)%s%n",
             server.articleCount(),
             shown,
             server.port(),
+            (System.nanoTime() - t0) / 1e9,
+            !noStories && !server.storiesReady() ? "; stories are being computed" : "",
             options.token().isPresent() ? "; writes need the API token" : "");
     spec.commandLine().getOut().flush();
     stopped.await();

@@ -982,6 +982,87 @@ public final class ArticleIndex implements Closeable {
     }
   }
 
+  /**
+   * The indexed articles naming the same people, places and organisations as a text of fingerprint
+   * {@code fp}: candidates for reporting the same story although they share no text. One Lucene
+   * disjunction over (at most {@link #QUERY_TERMS} of) the text's name character grams ({@code
+   * SpinFeatures.nameGrams}), leaving out grams found in more than {@link #MAX_TERM_SHARE} of the
+   * articles (beyond {@link #MIN_PRUNE_DF}); the hits sharing the most grams are re-ranked by the
+   * Dice coefficient of the two gram sets, so long texts naming everyone do not crowd out close
+   * matches. Best first, at most {@code limit}; {@code excludeId} (may be null) is left out.
+   */
+  public List<Candidate> nameNeighbours(Fingerprint fp, String excludeId, int limit)
+      throws IOException {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    if (fp.nameGrams().length == 0) {
+      return List.of();
+    }
+    IndexSearcher s = searchers.acquire();
+    try {
+      IndexReader reader = s.getIndexReader();
+      int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TERM_SHARE));
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      int clauses = 0;
+      // the grams are a sorted bottom-k sample of the hashes: the first QUERY_TERMS are a smaller
+      // one, shared by two texts in proportion to their overlap
+      int[] grams = fp.nameGrams();
+      for (int i = 0; i < grams.length && i < QUERY_TERMS; i++) {
+        Term t = new Term(F_NAMES, intTerm(grams[i]));
+        TermStates states = TermStates.build(s, t, true);
+        int df = states.docFreq();
+        if (df > 0 && df <= maxDf) {
+          q.add(new ConstantScoreQuery(new TermQuery(t, states)), BooleanClause.Occur.SHOULD);
+          clauses++;
+        }
+      }
+      if (clauses == 0) {
+        return List.of();
+      }
+      ScoreDoc[] hits = s.search(q.build(), Math.max(limit * 4, 40)).scoreDocs.clone();
+      java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
+      List<LeafReaderContext> leaves = reader.leaves();
+      List<Candidate> out = new ArrayList<>();
+      double[] dice = new double[hits.length];
+      for (ScoreDoc h : hits) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        int local = h.doc - leaf.docBase;
+        SortedDocValues ids = leaf.reader().getSortedDocValues(F_ID);
+        BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
+        if (ids == null || fps == null || !ids.advanceExact(local) || !fps.advanceExact(local)) {
+          continue;
+        }
+        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+        if (id.equals(excludeId)) {
+          continue;
+        }
+        BytesRef b = fps.binaryValue();
+        Fingerprint other = Fingerprint.decode(b.bytes, b.offset, b.length);
+        int shared = SortedSets.intersection(fp.nameGrams(), other.nameGrams());
+        dice[out.size()] = 2.0 * shared / (fp.nameGrams().length + other.nameGrams().length);
+        out.add(candidate(id, fp, other));
+      }
+      Integer[] order = new Integer[out.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(
+          order,
+          (x, y) ->
+              dice[x] != dice[y]
+                  ? Double.compare(dice[y], dice[x])
+                  : out.get(x).id().compareTo(out.get(y).id()));
+      List<Candidate> ranked = new ArrayList<>(Math.min(limit, order.length));
+      for (int i = 0; i < order.length && i < limit; i++) {
+        ranked.add(out.get(order[i]));
+      }
+      return ranked;
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   /** The evidence between a query fingerprint and an indexed one. */
   public static Candidate candidate(String id, Fingerprint query, Fingerprint other) {
     double jaccard = query.jaccard(other);

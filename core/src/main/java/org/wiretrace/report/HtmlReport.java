@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.wiretrace.align.Alignment;
 import org.wiretrace.align.Edit;
 import org.wiretrace.align.Passage;
@@ -20,9 +25,10 @@ import org.wiretrace.stories.Story;
 
 /**
  * The scan report as one self-contained HTML file (inline CSS, no script, no external asset):
- * stories, families as provenance tables, and for each copy its text with the word-level changes
- * against its source marked (kept, <del>replaced</del><ins>replacement</ins>, inserted, deleted).
- * Everything from articles is HTML-escaped. Stateless and thread-safe.
+ * stories, families as provenance trees (as the web page draws them), and for each copy its text
+ * with the word-level changes against its source marked (kept,
+ * <del>replaced</del><ins>replacement</ins>, inserted, deleted). Everything from articles is
+ * HTML-escaped. Stateless and thread-safe.
  */
 public final class HtmlReport {
 
@@ -77,6 +83,7 @@ public final class HtmlReport {
                 + "<span><del>deleted</del></span><span><del>original</del><ins>replacement</ins>"
                 + " substituted</span><span class=\"unaligned\">not from the source</span></p>\n");
     int n = 1;
+    int[] changes = {0};
     for (Story s : r.stories()) {
       sb.append("<section class=\"story\" id=\"")
           .append(esc(s.id()))
@@ -98,34 +105,18 @@ public final class HtmlReport {
             .append(" &middot; <code>")
             .append(esc(fam.id()))
             .append("</code></h3>\n");
-        sb.append(
-            "<table><tr><th>Article</th><th>Relation</th><th>Coverage</th><th>Published</th>"
-                + "<th>Source</th></tr>\n");
+        Map<String, String> anchors = new HashMap<>();
         for (Member m : fam.members()) {
-          Article a = byId.get(m.articleId());
-          boolean original = m.articleId().equals(m.sourceId());
-          sb.append("<tr><td>")
-              .append(esc(a == null ? m.articleId() : title(a)))
-              .append("<br><small><code>")
-              .append(esc(m.articleId()))
-              .append("</code> ")
-              .append(esc(a == null ? "" : a.site().orElse(a.origin())))
-              .append("</small></td><td><span class=\"rel ")
-              .append(m.relation().name())
-              .append("\">")
-              .append(m.relation().name())
-              .append("</span></td><td class=\"num\">")
-              .append(original ? "" : Math.round(100 * m.coverage()) + "%")
-              .append("</td><td>")
-              .append(esc(a == null ? "" : a.published().map(Object::toString).orElse("")))
-              .append("</td><td><code>")
-              .append(original ? "" : esc(m.sourceId()))
-              .append("</code></td></tr>\n");
+          if (!m.articleId().equals(m.sourceId())
+              && r.verdict(m.sourceId(), m.articleId()).isPresent()) {
+            anchors.put(m.articleId(), "c" + (++changes[0]));
+          }
         }
-        sb.append("</table>\n");
+        tree(sb, fam, byId, anchors);
         for (Member m : fam.members()) {
-          if (!m.articleId().equals(m.sourceId())) {
-            diff(sb, r, byId.get(m.sourceId()), byId.get(m.articleId()));
+          String anchor = anchors.get(m.articleId());
+          if (anchor != null) {
+            diff(sb, r, byId.get(m.sourceId()), byId.get(m.articleId()), anchor);
           }
         }
       }
@@ -146,12 +137,105 @@ public final class HtmlReport {
     return sb.toString();
   }
 
+  /**
+   * The family as a provenance tree, as the web page draws it: the original, then each copy under
+   * the member it was judged against (its source; the original when that source is not a member),
+   * labelled with its relation, the share of its text taken from the source, its date and site, and
+   * a link to its marked changes.
+   */
+  static void tree(
+      StringBuilder sb, Family fam, Map<String, Article> byId, Map<String, String> anchors) {
+    Map<String, List<Member>> children = new LinkedHashMap<>();
+    Set<String> members = new HashSet<>(fam.articleIds());
+    for (Member m : fam.members()) {
+      if (m.articleId().equals(fam.originalId())) {
+        continue;
+      }
+      String parent =
+          members.contains(m.sourceId()) && !m.sourceId().equals(m.articleId())
+              ? m.sourceId()
+              : fam.originalId();
+      children.computeIfAbsent(parent, k -> new ArrayList<>()).add(m);
+    }
+    Member root =
+        fam.members().stream()
+            .filter(m -> m.articleId().equals(fam.originalId()))
+            .findFirst()
+            .orElse(fam.members().get(0));
+    sb.append("<ul class=\"tree\">");
+    node(sb, root, fam, byId, anchors, children, new HashSet<>());
+    sb.append("</ul>\n");
+  }
+
+  private static void node(
+      StringBuilder sb,
+      Member m,
+      Family fam,
+      Map<String, Article> byId,
+      Map<String, String> anchors,
+      Map<String, List<Member>> children,
+      Set<String> seen) {
+    seen.add(m.articleId());
+    Article a = byId.get(m.articleId());
+    boolean original = m.articleId().equals(fam.originalId());
+    sb.append("<li><div class=\"node")
+        .append(original ? " original" : "")
+        .append("\"><div class=\"title\">")
+        .append(esc(a == null ? m.articleId() : title(a)))
+        .append("</div><div class=\"meta\"><span class=\"rel ")
+        .append(m.relation().name())
+        .append("\">")
+        .append(m.relation().name())
+        .append("</span>");
+    if (!original) {
+      sb.append("<span class=\"coverage\">")
+          .append(Math.round(100 * m.coverage()))
+          .append("% of its text from <code>")
+          .append(esc(m.sourceId()))
+          .append("</code></span>");
+    }
+    if (a != null) {
+      a.published()
+          .ifPresent(p -> sb.append("<span>").append(esc(day(p.toString()))).append("</span>"));
+      sb.append("<span>").append(esc(a.site().or(a::url).orElse(a.origin()))).append("</span>");
+    }
+    sb.append("<code>").append(esc(m.articleId())).append("</code>");
+    String anchor = anchors.get(m.articleId());
+    if (anchor != null) {
+      sb.append("<a href=\"#").append(anchor).append("\">changes</a>");
+    }
+    sb.append("</div></div>");
+    List<Member> kids = new ArrayList<>();
+    for (Member k : children.getOrDefault(m.articleId(), List.of())) {
+      if (!seen.contains(k.articleId())) {
+        kids.add(k);
+      }
+    }
+    if (!kids.isEmpty()) {
+      sb.append("<ul>");
+      for (Member k : kids) {
+        if (!seen.contains(k.articleId())) {
+          node(sb, k, fam, byId, anchors, children, seen);
+        }
+      }
+      sb.append("</ul>");
+    }
+    sb.append("</li>");
+  }
+
+  /** The date part of an ISO-8601 instant. */
+  private static String day(String instant) {
+    int t = instant.indexOf('T');
+    return t > 0 ? instant.substring(0, t) : instant;
+  }
+
   private static String title(Article a) {
     return a.title().isEmpty() ? a.origin() : a.title();
   }
 
   /** The copy's text with its changes against the source marked. */
-  private static void diff(StringBuilder sb, ScanResult r, Article source, Article copy) {
+  private static void diff(
+      StringBuilder sb, ScanResult r, Article source, Article copy, String anchor) {
     if (source == null || copy == null) {
       return;
     }
@@ -159,7 +243,9 @@ public final class HtmlReport {
     if (pv.isEmpty()) {
       return;
     }
-    sb.append("<details><summary>")
+    sb.append("<details id=\"")
+        .append(anchor)
+        .append("\"><summary>")
         .append(esc(title(copy)))
         .append(" &mdash; changes against <code>")
         .append(esc(source.id()))

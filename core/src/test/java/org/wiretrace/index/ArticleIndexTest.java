@@ -128,6 +128,40 @@ class ArticleIndexTest {
   }
 
   @Test
+  void nameNeighboursFindAReportOfTheSameEventWithoutSharedText() throws Exception {
+    String report =
+        "Ferry passengers in Sallen can cross to Norrvik and Castell Island at night from May,"
+            + " after Ilse Marant and the Sallen harbour board backed the plan.";
+    String story =
+        "The harbour board of Sallen approved night crossings to Norrvik and Castell Island on"
+            + " Tuesday. Board chair Ilse Marant said the trial would last six months.";
+    String longer =
+        story
+            + " Separately, officials in Vardenfell, Oskarby, Lindqvist Harbour, Malmstrom and"
+            + " Tornevik announced road works, and Kestrel Bay opened a museum.";
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      for (Article a : filler(200)) {
+        index.put(a);
+      }
+      index.put(article("report", report));
+      index.put(article("longer", longer));
+      index.commit();
+      Article q = article("q", story);
+      List<Candidate> got =
+          index.nameNeighbours(index.fingerprinter().of(Tokens.of(q.text())), "q", 5);
+      // both name everyone in the query; the one naming little else ranks first (Dice)
+      assertThat(got).extracting(Candidate::id).startsWith("report", "longer");
+      assertThat(got).extracting(Candidate::id).noneMatch(id -> id.startsWith("filler"));
+      assertThat(index.nameNeighbours(index.fingerprinter().of(Tokens.of(q.text())), "report", 5))
+          .extracting(Candidate::id)
+          .doesNotContain("report");
+      assertThat(
+              index.nameNeighbours(index.fingerprinter().of(Tokens.of("no names here")), null, 5))
+          .isEmpty();
+    }
+  }
+
+  @Test
   void refusesNewerFormatsWithAClearMessage() throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       index.put(article("a", "alpha beta gamma delta epsilon"));

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.wiretrace.ingest.Article;
-import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relater;
 import org.wiretrace.relate.Relation;
 import org.wiretrace.relate.Verdict;
@@ -52,19 +51,27 @@ final class ApiJson {
 
   /** The articles matching {@code query} (title, id, source or text; all when blank). */
   static List<ObjectNode> articles(Snapshot s, String query) {
-    Predicate<Article> match = articleMatcher(query, true);
+    Predicate<Article> match = articleMatcher(query);
+    Set<String> inText = s.idsWithText(norm(query));
     List<ObjectNode> out = new ArrayList<>();
-    for (AnalyzedArticle aa : s.articles()) {
-      if (match.test(aa.article())) {
-        out.add(listedArticle(s, aa.article()));
+    for (Catalogue.Entry e : s.catalogue().entries()) {
+      if (match.test(e.meta()) || inText.contains(e.id())) {
+        out.add(listedArticle(s, e));
       }
     }
     return out;
   }
 
-  private static ObjectNode listedArticle(Snapshot s, Article a) {
-    ObjectNode o = ReportJson.article(a, false);
-    s.place(a.id())
+  /** An article's report object without its text. */
+  static ObjectNode listed(Catalogue.Entry e) {
+    ObjectNode o = ReportJson.article(e.meta(), false);
+    o.put("chars", e.chars());
+    return o;
+  }
+
+  private static ObjectNode listedArticle(Snapshot s, Catalogue.Entry e) {
+    ObjectNode o = listed(e);
+    s.place(e.id())
         .ifPresent(
             p -> {
               o.put("story_id", p.story().id());
@@ -88,17 +95,19 @@ final class ApiJson {
               o.put("source_id", p.member().sourceId());
             });
     ArrayNode rels = o.putArray("relations");
-    for (PairVerdict v : s.verdicts(a.id())) {
+    List<Derived.Link> links = s.derivedIfReady().map(d -> d.links(a.id())).orElse(List.of());
+    for (Derived.Link v : links) {
       String other = v.other(a.id());
       ObjectNode r = rels.addObject();
       r.put("id", other);
-      r.put("title", s.article(other).map(x -> x.article().title()).orElse(""));
+      r.put("title", s.entry(other).map(x -> x.meta().title()).orElse(""));
       r.put("relation", v.relation().name());
       r.put("role", role(v.relation(), v.aId().equals(other)));
       r.put("coverage", round(v.coverageOf(a.id())));
       r.put("other_coverage", round(v.coverageOf(other)));
-      r.put("story_similarity", round(v.verdict().storySimilarity()));
+      r.put("story_similarity", round(v.storySimilarity()));
     }
+    o.put("relations_ready", s.derivedReady());
     return o;
   }
 
@@ -115,16 +124,16 @@ final class ApiJson {
 
   /** The stories matching {@code query} (title, or a member's title, id or source). */
   static List<ObjectNode> stories(Snapshot s, String query) {
-    Predicate<Article> match = articleMatcher(query, false);
+    Predicate<Article> match = articleMatcher(query);
     String q = norm(query);
     List<ObjectNode> out = new ArrayList<>();
-    for (Story st : s.stories()) {
+    for (Story st : s.derived().stories()) {
       boolean hit =
           q.isEmpty()
               || norm(st.title()).contains(q)
               || norm(st.id()).contains(q)
               || st.articleIds().stream()
-                  .map(id -> s.article(id).map(AnalyzedArticle::article))
+                  .map(id -> s.entry(id).map(Catalogue.Entry::meta))
                   .flatMap(Optional::stream)
                   .anyMatch(match);
       if (hit) {
@@ -147,7 +156,7 @@ final class ApiJson {
     for (Family f : st.families()) {
       for (Member m : f.members()) {
         relations.merge(m.relation().name(), 1, Integer::sum);
-        Optional<Article> a = s.article(m.articleId()).map(AnalyzedArticle::article);
+        Optional<Article> a = s.entry(m.articleId()).map(Catalogue.Entry::meta);
         if (a.isEmpty()) {
           continue;
         }
@@ -178,23 +187,23 @@ final class ApiJson {
     o.set("last_published", sum.get("last_published"));
     ObjectNode index = o.putObject("article_index");
     for (String id : st.articleIds()) {
-      s.article(id).ifPresent(a -> index.set(id, ReportJson.article(a.article(), false)));
+      s.entry(id).ifPresent(e -> index.set(id, listed(e)));
     }
     return o;
   }
 
   /** The families matching {@code query} (a member's title, id or source). */
   static List<ObjectNode> families(Snapshot s, String query) {
-    Predicate<Article> match = articleMatcher(query, false);
+    Predicate<Article> match = articleMatcher(query);
     String q = norm(query);
     List<ObjectNode> out = new ArrayList<>();
-    for (Story st : s.stories()) {
+    for (Story st : s.derived().stories()) {
       for (Family f : st.families()) {
         boolean hit =
             q.isEmpty()
                 || norm(f.id()).contains(q)
                 || f.articleIds().stream()
-                    .map(id -> s.article(id).map(AnalyzedArticle::article))
+                    .map(id -> s.entry(id).map(Catalogue.Entry::meta))
                     .flatMap(Optional::stream)
                     .anyMatch(match);
         if (hit) {
@@ -210,7 +219,7 @@ final class ApiJson {
     o.put("id", f.id());
     o.put("story_id", st.id());
     o.put("original", f.originalId());
-    o.put("title", s.article(f.originalId()).map(a -> a.article().title()).orElse(""));
+    o.put("title", s.entry(f.originalId()).map(e -> e.meta().title()).orElse(""));
     o.put("members", f.members().size());
     Map<String, Integer> relations = new TreeMap<>();
     f.members().forEach(m -> relations.merge(m.relation().name(), 1, Integer::sum));
@@ -221,7 +230,7 @@ final class ApiJson {
 
   /** A family: its summary, its members (as in the report) and each member's summary. */
   static ObjectNode family(Snapshot s, Family f) {
-    Story st = s.storyOf(f);
+    Story st = s.derived().storyOf(f);
     ObjectNode o = familySummary(s, st, f);
     ArrayNode members = o.putArray("member_list");
     for (Member m : f.members()) {
@@ -230,8 +239,7 @@ final class ApiJson {
       mo.put("relation", m.relation().name());
       mo.put("coverage", round(m.coverage()));
       mo.put("source_id", m.sourceId());
-      s.article(m.articleId())
-          .ifPresent(a -> mo.set("article", ReportJson.article(a.article(), false)));
+      s.entry(m.articleId()).ifPresent(e -> mo.set("article", listed(e)));
     }
     return o;
   }
@@ -260,11 +268,10 @@ final class ApiJson {
   static ObjectNode check(
       Snapshot s, AnalyzedArticle submitted, Relater relater, boolean withText) {
     Article sub = submitted.article();
-    CheckIndex.Candidates candidates = s.candidates(submitted);
+    CheckSearch.Candidates candidates = s.candidates(submitted);
     List<ObjectNode> matches = new ArrayList<>();
     List<double[]> order = new ArrayList<>();
-    for (int i : candidates.judge()) {
-      AnalyzedArticle stored = s.at(i);
+    for (AnalyzedArticle stored : candidates.judge()) {
       Article st = stored.article();
       boolean storedEarlier =
           sub.published().isEmpty()
@@ -289,8 +296,8 @@ final class ApiJson {
               stCov,
               v.storySimilarity()));
     }
-    for (int k = 0; k < candidates.storyOnly().length; k++) {
-      Article st = s.at(candidates.storyOnly()[k]).article();
+    for (int k = 0; k < candidates.storyOnly().size(); k++) {
+      Article st = candidates.storyOnly().get(k).article();
       double sim = candidates.storySimilarity()[k];
       order.add(new double[] {matches.size(), 0, 0, sim});
       matches.add(match(s, st, Relation.SAME_STORY, "same_story", 0, 0, sim));
@@ -303,8 +310,8 @@ final class ApiJson {
     ObjectNode art = ReportJson.article(sub, withText);
     art.remove("path");
     o.set("article", art);
-    o.put("stored", s.articles().size());
-    o.put("candidates", candidates.judge().length + candidates.storyOnly().length);
+    o.put("stored", s.articleCount());
+    o.put("candidates", candidates.size());
     ArrayNode ms = o.putArray("matches");
     ArrayNode sources = o.putArray("sources");
     ArrayNode copies = o.putArray("copies");
@@ -329,7 +336,7 @@ final class ApiJson {
       double coverage,
       double otherCoverage,
       double similarity) {
-    ObjectNode m = listedArticle(s, st);
+    ObjectNode m = listedArticle(s, Catalogue.entry(st));
     m.put("match_relation", relation.name());
     m.put("role", role);
     m.put("coverage", round(coverage));
@@ -338,7 +345,7 @@ final class ApiJson {
     return m;
   }
 
-  private static Predicate<Article> articleMatcher(String query, boolean withText) {
+  private static Predicate<Article> articleMatcher(String query) {
     String q = norm(query);
     if (q.isEmpty()) {
       return a -> true;
@@ -346,8 +353,7 @@ final class ApiJson {
     return a ->
         norm(a.title()).contains(q)
             || norm(a.id()).contains(q)
-            || a.site().or(a::url).map(x -> norm(x).contains(q)).orElse(false)
-            || withText && norm(a.text()).contains(q);
+            || a.site().or(a::url).map(x -> norm(x).contains(q)).orElse(false);
   }
 
   private static String norm(String s) {

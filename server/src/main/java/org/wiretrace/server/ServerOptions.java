@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param maxBodyBytes the largest request body accepted (larger gets 413)
  * @param corsOrigin when present, the one origin allowed cross-origin requests; CORS is off
  *     otherwise
+ * @param stories whether to compute stories, families and relations at start; without them the
+ *     store's articles, search and checks are served, and the views needing stories answer 503
  */
 public record ServerOptions(
     Path dataDir,
@@ -21,7 +23,8 @@ public record ServerOptions(
     int port,
     Optional<String> token,
     int maxBodyBytes,
-    Optional<String> corsOrigin) {
+    Optional<String> corsOrigin,
+    boolean stories) {
 
   /** The address bound when none is given: loopback only. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -51,6 +54,17 @@ public record ServerOptions(
     corsOrigin = Objects.requireNonNullElse(corsOrigin, Optional.<String>empty());
   }
 
+  /** These options, computing stories at start. */
+  public ServerOptions(
+      Path dataDir,
+      String host,
+      int port,
+      Optional<String> token,
+      int maxBodyBytes,
+      Optional<String> corsOrigin) {
+    this(dataDir, host, port, token, maxBodyBytes, corsOrigin, true);
+  }
+
   /** Loopback, default port and body limit, no token, no CORS. */
   public static ServerOptions of(Path dataDir) {
     return new ServerOptions(
@@ -64,12 +78,17 @@ public record ServerOptions(
 
   /** These options with another port. */
   public ServerOptions withPort(int newPort) {
-    return new ServerOptions(dataDir, host, newPort, token, maxBodyBytes, corsOrigin);
+    return new ServerOptions(dataDir, host, newPort, token, maxBodyBytes, corsOrigin, stories);
+  }
+
+  /** These options without computing stories, families and relations. */
+  public ServerOptions withoutStories() {
+    return new ServerOptions(dataDir, host, port, token, maxBodyBytes, corsOrigin, false);
   }
 
   /** These options with an API token for the write endpoints. */
   public ServerOptions withToken(String newToken) {
     return new ServerOptions(
-        dataDir, host, port, Optional.ofNullable(newToken), maxBodyBytes, corsOrigin);
+        dataDir, host, port, Optional.ofNullable(newToken), maxBodyBytes, corsOrigin, stories);
   }
 }

@@ -1,121 +1,170 @@
 package org.wiretrace.server;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.wiretrace.index.ArticleIndex;
+import org.wiretrace.index.StoredArticle;
 import org.wiretrace.ingest.Article;
-import org.wiretrace.pipeline.ScanResult;
-import org.wiretrace.relate.PairVerdict;
-import org.wiretrace.stories.Family;
-import org.wiretrace.stories.Member;
-import org.wiretrace.stories.Story;
 import org.wiretrace.text.AnalyzedArticle;
 
 /**
- * One committed state of the store as the server sees it: the scan result with lookups by id (the
- * story, family and membership of each article, the verdicts involving it) and the {@link
- * CheckIndex} for submitted articles. Built once per commit and never changed, so readers share it
- * without locks. Immutable; thread-safe.
+ * One committed state of the store as the server sees it: the {@link Catalogue} of article
+ * metadata, the {@link Derived} stories, families and relations (computed in the background for
+ * large stores without them), and the Lucene store itself, from which article texts and check
+ * candidates are read per request. Built once per commit and never changed, so readers share it
+ * without locks. Thread-safe.
  */
 final class Snapshot {
 
-  /** Where an article stands: its story, its family and its membership in that family. */
-  record Place(Story story, Family family, Member member) {}
+  private final Catalogue catalogue;
+  private final CompletableFuture<Derived> derived;
+  private final ArticleIndex index;
+  private final CheckSearch search;
+  private final AnalyzedCache cache = new AnalyzedCache(AnalyzedCache.DEFAULT_CAPACITY);
 
-  private final ScanResult result;
-  private final Map<String, AnalyzedArticle> articles = new HashMap<>();
-  private final Map<String, Story> stories = new HashMap<>();
-  private final Map<String, Family> families = new HashMap<>();
-  private final Map<String, Story> storyOfFamily = new HashMap<>();
-  private final Map<String, Place> places = new HashMap<>();
-  private final Map<String, List<PairVerdict>> verdicts = new HashMap<>();
-  private final CheckIndex index;
-
-  Snapshot(ScanResult result) {
-    this.result = result;
-    List<AnalyzedArticle> list = result.articles();
-    for (int i = 0; i < list.size(); i++) {
-      articles.put(list.get(i).id(), list.get(i));
-    }
-    for (Story s : result.stories()) {
-      stories.put(s.id(), s);
-      for (Family f : s.families()) {
-        families.put(f.id(), f);
-        storyOfFamily.put(f.id(), s);
-        for (Member m : f.members()) {
-          places.put(m.articleId(), new Place(s, f, m));
-        }
-      }
-    }
-    for (PairVerdict v : result.verdicts()) {
-      verdicts.computeIfAbsent(v.aId(), k -> new ArrayList<>()).add(v);
-      verdicts.computeIfAbsent(v.bId(), k -> new ArrayList<>()).add(v);
-    }
-    index = new CheckIndex(list);
+  /**
+   * @param index the read-only store, or null for an empty store
+   * @param catalogue the metadata of every article {@code index} shows
+   * @param derived the stories, families and relations, possibly still being computed
+   */
+  Snapshot(ArticleIndex index, Catalogue catalogue, CompletableFuture<Derived> derived) {
+    this.index = index;
+    this.catalogue = catalogue;
+    this.derived = derived;
+    this.search = index == null ? null : new CheckSearch(index);
   }
 
   /** The state of an empty store. */
   static Snapshot empty() {
-    return new Snapshot(new ScanResult(List.of(), List.of(), List.of(), List.of(), 0));
+    return new Snapshot(
+        null, Catalogue.empty(), CompletableFuture.completedFuture(Derived.empty()));
   }
 
-  ScanResult result() {
-    return result;
+  Catalogue catalogue() {
+    return catalogue;
   }
 
-  /** The articles in chronological order (earliest first, undated last). */
-  List<AnalyzedArticle> articles() {
-    return result.articles();
+  int articleCount() {
+    return catalogue.size();
   }
 
-  /** Stories, largest first. */
-  List<Story> stories() {
-    return result.stories();
+  /**
+   * The stories, families and relations; a 503 while they are still being computed, so that only
+   * the views needing them wait.
+   */
+  Derived derived() {
+    if (!derived.isDone()) {
+      throw new ApiException(
+          503,
+          "stories, families and relations of the "
+              + catalogue.size()
+              + " stored articles are still being computed; articles and checks are served"
+              + " meanwhile. Retry in a minute");
+    }
+    try {
+      return derived.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ApiException a) {
+        throw a;
+      }
+      throw new IllegalStateException("computing stories failed: " + e.getCause(), e.getCause());
+    }
   }
 
-  Optional<AnalyzedArticle> article(String id) {
-    return Optional.ofNullable(articles.get(id));
+  /** The stories, families and relations when computed. */
+  Optional<Derived> derivedIfReady() {
+    return derived.isDone() && !derived.isCompletedExceptionally()
+        ? Optional.of(derived.join())
+        : Optional.empty();
   }
 
-  Optional<Story> story(String id) {
-    return Optional.ofNullable(stories.get(id));
+  /** True once stories, families and relations are available. */
+  boolean derivedReady() {
+    return derivedIfReady().isPresent();
   }
 
-  Optional<Family> family(String id) {
-    return Optional.ofNullable(families.get(id));
+  /** Where an article stands, once stories are computed. */
+  Optional<Derived.Place> place(String articleId) {
+    return derivedIfReady().flatMap(d -> d.place(articleId));
   }
 
-  Story storyOf(Family f) {
-    return storyOfFamily.get(f.id());
+  /** An article's metadata (its text is empty; {@link Catalogue.Entry#chars()} is its length). */
+  Optional<Catalogue.Entry> entry(String id) {
+    return catalogue.get(id);
   }
 
-  /** The story, family and membership of an article (every stored article has one). */
-  Optional<Place> place(String articleId) {
-    return Optional.ofNullable(places.get(articleId));
+  /** The stored article with its text, read from the store. */
+  Optional<Article> article(String id) {
+    return analyzed(id).map(AnalyzedArticle::article);
   }
 
-  /** The verdicts involving the article, in the scan's order. */
-  List<PairVerdict> verdicts(String articleId) {
-    return verdicts.getOrDefault(articleId, List.of());
+  /** The stored article, tokenized (cached). */
+  Optional<AnalyzedArticle> analyzed(String id) {
+    if (index == null || catalogue.get(id).isEmpty()) {
+      return Optional.empty();
+    }
+    return cache.get(id, this::load);
   }
 
-  /** The stored articles to judge against {@code submitted}, and those only of its story. */
-  CheckIndex.Candidates candidates(AnalyzedArticle submitted) {
-    return index.candidates(submitted.tokens());
-  }
-
-  /** The stored article at a chronological position. */
-  AnalyzedArticle at(int position) {
-    return result.articles().get(position);
+  private Optional<AnalyzedArticle> load(String id) {
+    try {
+      return index.get(id).map(StoredArticle::article).map(AnalyzedArticle::of);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read article " + id + " from the store", e);
+    }
   }
 
   /** The article by id, or a 404. */
   Article require(String id) {
-    return article(id)
-        .map(AnalyzedArticle::article)
-        .orElseThrow(() -> ApiException.notFound("no article with id " + quote(id)));
+    return article(id).orElseThrow(() -> ApiException.notFound("no article with id " + quote(id)));
+  }
+
+  /** The analysed article by id, or a 404. */
+  AnalyzedArticle requireAnalyzed(String id) {
+    return analyzed(id).orElseThrow(() -> ApiException.notFound("no article with id " + quote(id)));
+  }
+
+  /** The stored articles to judge against {@code submitted}, and those only of its story. */
+  CheckSearch.Candidates candidates(AnalyzedArticle submitted) {
+    if (search == null) {
+      return CheckSearch.Candidates.NONE;
+    }
+    try {
+      return search.candidates(submitted, this::analyzed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search the store", e);
+    }
+  }
+
+  /**
+   * The ids of the stored articles whose text contains {@code query} (lower-cased), read from the
+   * store one article at a time (time grows with the store; memory does not).
+   */
+  Set<String> idsWithText(String query) {
+    Set<String> out = new HashSet<>();
+    if (index == null || query.isEmpty()) {
+      return out;
+    }
+    try {
+      index.forEachArticle(
+          s -> {
+            if (s.article().text().toLowerCase(Locale.ROOT).contains(query)) {
+              out.add(s.id());
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search the store", e);
+    }
+    return out;
   }
 
   /** {@code id} shortened and quoted for a message. */

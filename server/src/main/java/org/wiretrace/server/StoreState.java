@@ -7,41 +7,123 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wiretrace.index.ArticleIndex;
+import org.wiretrace.index.IndexOpenException;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.pipeline.ScanOptions;
 import org.wiretrace.pipeline.ScanResult;
 import org.wiretrace.pipeline.Wiretrace;
 
 /**
- * The server's view of the store: the committed {@link Snapshot}, loaded once at start and
- * recomputed after each addition. Readers take {@link #current()} and keep using that snapshot for
- * the whole request, so they see committed state only and never a half-applied addition; additions
- * are serialised by a lock, persisted through {@link Wiretrace#scan} (the store's own atomic write)
- * and published by one volatile write. Thread-safe.
+ * The server's view of the store: the Lucene store opened read-only (so it sees committed state
+ * only) and the committed {@link Snapshot}. Loading reads only the articles' metadata; texts stay
+ * in the store. The stories, families and relations are computed with the pipeline's report at
+ * start, synchronously for stores of up to {@link #SYNC_DERIVE_LIMIT} articles and in the
+ * background beyond, so a large store is served (articles, checks) at once. Additions are
+ * serialised by a lock, persisted through {@link Wiretrace#scan} (the store's own atomic commit),
+ * after which the reader moves to the new commit and the new snapshot is published by one volatile
+ * write. Thread-safe.
  */
-final class StoreState {
+final class StoreState implements AutoCloseable {
+
+  /** Stores up to this many articles have their stories computed before serving starts. */
+  static final int SYNC_DERIVE_LIMIT = 3_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoreState.class);
 
   private final Path dataDir;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "wiretrace-stories");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile ArticleIndex index;
   private volatile Snapshot current;
 
-  private StoreState(Path dataDir, Snapshot initial) {
+  private StoreState(Path dataDir) {
     this.dataDir = dataDir;
-    this.current = initial;
+    this.current = Snapshot.empty();
   }
 
   /**
-   * Loads the store in {@code dataDir}; a missing or empty folder gives an empty state (the first
+   * Opens the store in {@code dataDir}; a missing or empty folder gives an empty state (the first
    * addition creates the store). A folder holding something else is refused by the store.
    */
   static StoreState load(Path dataDir) {
+    return load(dataDir, true);
+  }
+
+  /**
+   * Opens the store in {@code dataDir}; without {@code stories}, stories, families and relations
+   * are not computed until an addition recomputes them.
+   */
+  static StoreState load(Path dataDir, boolean stories) {
     Objects.requireNonNull(dataDir, "dataDir");
+    StoreState s = new StoreState(dataDir);
     if (!Files.isDirectory(dataDir) || isEmpty(dataDir)) {
-      return new StoreState(dataDir, Snapshot.empty());
+      return s;
     }
-    return new StoreState(dataDir, new Snapshot(Wiretrace.report(dataDir)));
+    try {
+      s.index = open(dataDir);
+      Catalogue catalogue = Catalogue.of(s.index);
+      CompletableFuture<Derived> derived;
+      if (!stories) {
+        derived =
+            CompletableFuture.failedFuture(
+                new ApiException(
+                    503,
+                    "this server was started without stories (--no-stories): articles, search"
+                        + " and checks are served, stories, families and relations are not"));
+      } else if (catalogue.size() <= SYNC_DERIVE_LIMIT) {
+        derived = CompletableFuture.completedFuture(derive(dataDir));
+      } else {
+        derived = CompletableFuture.supplyAsync(() -> deriveLogged(dataDir), s.background);
+      }
+      s.current = new Snapshot(s.index, catalogue, derived);
+      return s;
+    } catch (IOException e) {
+      s.close();
+      throw new UncheckedIOException("cannot read the store in " + dataDir, e);
+    } catch (RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private static ArticleIndex open(Path dataDir) throws IOException {
+    try {
+      return ArticleIndex.openReadOnly(dataDir);
+    } catch (IndexOpenException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static Derived derive(Path dataDir) {
+    return Derived.of(Wiretrace.report(dataDir));
+  }
+
+  private static Derived deriveLogged(Path dataDir) {
+    long t0 = System.nanoTime();
+    try {
+      Derived d = derive(dataDir);
+      LOG.warn(
+          "stories, families and relations ready after {} s",
+          (System.nanoTime() - t0) / 1_000_000_000L);
+      return d;
+    } catch (RuntimeException | Error e) {
+      LOG.error("computing stories failed", e);
+      throw e;
+    }
   }
 
   private static boolean isEmpty(Path dir) {
@@ -71,14 +153,34 @@ final class StoreState {
       tmp = Files.createTempDirectory("wiretrace-upload-");
       Path file = submission.writeTo(tmp);
       ScanResult result = Wiretrace.scan(new ScanOptions(List.of(file), dataDir));
-      current = new Snapshot(result);
+      if (index == null) {
+        index = open(dataDir);
+      } else {
+        index.refresh();
+      }
+      current =
+          new Snapshot(
+              index, Catalogue.of(index), CompletableFuture.completedFuture(Derived.of(result)));
       return ids;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot stage the submitted article", e);
+      throw new UncheckedIOException("cannot add the submitted article to " + dataDir, e);
     } finally {
       writeLock.unlock();
       if (tmp != null) {
         deleteQuietly(tmp);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
+    ArticleIndex i = index;
+    if (i != null) {
+      try {
+        i.close();
+      } catch (IOException e) {
+        LOG.warn("closing the store: {}", e.toString());
       }
     }
   }

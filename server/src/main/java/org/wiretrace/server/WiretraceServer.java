@@ -91,9 +91,15 @@ public final class WiretraceServer implements AutoCloseable {
   /** Loads the store and starts serving; {@link #port()} tells the port bound. */
   public static WiretraceServer start(ServerOptions options) {
     Objects.requireNonNull(options, "options");
-    WiretraceServer s = new WiretraceServer(options, StoreState.load(options.dataDir()));
-    s.app.start(options.host(), options.port());
-    return s;
+    StoreState state = StoreState.load(options.dataDir(), options.stories());
+    try {
+      WiretraceServer s = new WiretraceServer(options, state);
+      s.app.start(options.host(), options.port());
+      return s;
+    } catch (RuntimeException e) {
+      state.close();
+      throw e;
+    }
   }
 
   /** The port bound (the chosen one when started on port 0). */
@@ -103,12 +109,18 @@ public final class WiretraceServer implements AutoCloseable {
 
   /** How many articles the committed state holds. */
   public int articleCount() {
-    return state.current().articles().size();
+    return state.current().articleCount();
+  }
+
+  /** True once the stories, families and relations of the store are available. */
+  public boolean storiesReady() {
+    return state.current().derivedReady();
   }
 
   @Override
   public void close() {
     app.stop();
+    state.close();
   }
 
   private void configure(io.javalin.config.JavalinConfig config) {
@@ -159,7 +171,8 @@ public final class WiretraceServer implements AutoCloseable {
               ctx,
               ApiJson.story(
                   s,
-                  s.story(id)
+                  s.derived()
+                      .story(id)
                       .orElseThrow(
                           () -> ApiException.notFound("no story with id " + Snapshot.quote(id)))));
         });
@@ -175,7 +188,8 @@ public final class WiretraceServer implements AutoCloseable {
               ctx,
               ApiJson.family(
                   s,
-                  s.family(id)
+                  s.derived()
+                      .family(id)
                       .orElseThrow(
                           () -> ApiException.notFound("no family with id " + Snapshot.quote(id)))));
         });
@@ -210,10 +224,12 @@ public final class WiretraceServer implements AutoCloseable {
 
   private static ObjectNode stats(Snapshot s) {
     ObjectNode o = ReportJson.MAPPER.createObjectNode();
-    o.put("articles", s.articles().size());
-    o.put("stories", s.stories().size());
-    o.put("families", s.stories().stream().mapToInt(st -> st.families().size()).sum());
-    o.put("relations", s.result().verdicts().size());
+    o.put("articles", s.articleCount());
+    Optional<Derived> d = s.derivedIfReady();
+    o.put("stories_ready", d.isPresent());
+    o.put("stories", d.map(x -> x.stories().size()).orElse(null));
+    o.put("families", d.map(Derived::familyCount).orElse(null));
+    o.put("relations", d.map(Derived::relationCount).orElse(null));
     o.put("restore", true);
     return o;
   }
@@ -224,7 +240,7 @@ public final class WiretraceServer implements AutoCloseable {
     ObjectNode o = ReportJson.MAPPER.createObjectNode();
     o.putArray("added")
         .addAll(ids.stream().map(ReportJson.MAPPER.getNodeFactory()::textNode).toList());
-    o.put("articles", state.current().articles().size());
+    o.put("articles", state.current().articleCount());
     ctx.status(201);
     json(ctx, o);
   }
@@ -246,8 +262,7 @@ public final class WiretraceServer implements AutoCloseable {
           s.place(a.id())
               .map(p -> p.member().sourceId())
               .filter(id -> !id.equals(a.id()))
-              .flatMap(s::article)
-              .map(AnalyzedArticle::article);
+              .flatMap(s::article);
       if (source.isEmpty() && "source".equals(method)) {
         throw new ApiException(
             422, "article " + Snapshot.quote(a.id()) + " has no source in its text family");
@@ -269,8 +284,8 @@ public final class WiretraceServer implements AutoCloseable {
     if (a == null || b == null || a.isBlank() || b.isBlank()) {
       throw ApiException.badRequest("give the two article ids as ?a=ID&b=ID");
     }
-    AnalyzedArticle x = s.article(a).orElseThrow(() -> notFoundArticle(a));
-    AnalyzedArticle y = s.article(b).orElseThrow(() -> notFoundArticle(b));
+    AnalyzedArticle x = s.analyzed(a).orElseThrow(() -> notFoundArticle(a));
+    AnalyzedArticle y = s.analyzed(b).orElseThrow(() -> notFoundArticle(b));
     Verdict v = relater.judge(x.article(), x.tokens(), y.article(), y.tokens());
     json(ctx, ApiJson.compare(x.article(), y.article(), v));
   }

@@ -334,4 +334,34 @@ class WiretraceServerTest {
       assertThat(own.get("/api/stats").json().get("articles").asInt()).isEqualTo(1);
     }
   }
+
+  @Test
+  void withoutStoriesArticlesAndChecksAreServedFromTheStoreAndStoryViewsAnswer503(@TempDir Path own)
+      throws Exception {
+    try (WiretraceServer mine =
+        WiretraceServer.start(
+            ServerOptions.of(Http.exampleStore(own)).withPort(0).withoutStories())) {
+      Http h = new Http(mine.port());
+      JsonNode stats = h.get("/api/stats").json();
+      assertThat(stats.get("articles").asInt()).isEqualTo(8);
+      assertThat(stats.get("stories_ready").asBoolean()).isFalse();
+      assertThat(stats.get("stories").isNull()).isTrue();
+      for (String path :
+          List.of(
+              "/api/stories", "/api/stories/s-" + ORIGINAL, "/api/families", "/api/families/x")) {
+        Http.Res r = h.get(path);
+        assertThat(r.status()).as(path).isEqualTo(503);
+        assertThat(r.json().get("message").asText()).contains("--no-stories");
+      }
+      assertThat(h.get("/api/articles?q=veradia").json().get("total").asInt()).isGreaterThan(5);
+      JsonNode a = h.get("/api/articles/" + ORIGINAL).json();
+      assertThat(a.get("text").asText()).contains("Veradia");
+      assertThat(a.get("relations_ready").asBoolean()).isFalse();
+      assertThat(a.has("story_id")).isFalse();
+      String spun = Files.readString(Http.examples().resolve("spun-copy.txt"));
+      JsonNode r = h.post("/api/check", "text/plain; charset=utf-8", spun).json();
+      assertThat(r.get("sources").toString()).contains(ORIGINAL);
+      assertThat(h.get("/api/compare?a=" + ORIGINAL + "&b=" + spunId).status()).isEqualTo(200);
+    }
+  }
 }

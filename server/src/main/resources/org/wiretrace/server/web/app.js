@@ -112,6 +112,19 @@ const at = (b, iso) => (100 * (Date.parse(iso) - b.min) / (b.max - b.min));
 
 async function storiesView(q) {
   document.getElementById('q').value = q;
+  try { stats = await api('/api/stats'); } catch (e) { /* keep the last counts */ }
+  if (stats && stats.stories_ready === false) {
+    // stories still being computed (large store) or not served (--no-stories): list articles
+    const arts = await api('/api/articles?limit=50' + (q ? '&q=' + enc(q) : ''));
+    show(h('h1', {}, q ? 'Articles matching “' + q + '”' : 'Articles'),
+      h('p', {class: 'summary notice'}, `${stats.articles} articles. Stories, families and relations are not`
+        + ' available on this server yet (still being computed, or started with --no-stories);'
+        + ' articles, search, side-by-side views and the check box are.'),
+      h('p', {class: 'summary'}, `${arts.total} article${arts.total === 1 ? '' : 's'}`
+        + (arts.total > arts.items.length ? `, the first ${arts.items.length} shown` : '')),
+      articleTable(arts.items));
+    return;
+  }
   const data = await api('/api/stories?limit=200' + (q ? '&q=' + enc(q) : ''));
   const bounds = timeBounds(data.items, 'first_published', 'last_published');
   const head = [h('h1', {}, q ? 'Stories matching “' + q + '”' : 'Stories')];

@@ -1,0 +1,118 @@
+package org.wiretrace.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wiretrace.index.ArticleIndex;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.text.AnalyzedArticle;
+
+class CheckSearchTest {
+
+  static final String HARBOUR =
+      "The harbour board of Sallen approved a new ferry timetable on Tuesday, adding night crossings"
+          + " to Norrvik and Castell Island from the first of May. Board chair Ilse Marant said the"
+          + " night service would run for a trial season of six months and cost about 4 million"
+          + " crowns, paid from port fees rather than taxes.";
+  static final String HARBOUR_COPY =
+      "Sallen news: The harbour board of Sallen approved a new ferry timetable on Tuesday, adding"
+          + " night crossings to Norrvik and Castell Island from the first of May.";
+  static final String HARBOUR_SPUN =
+      "The port council of Sallen endorsed a fresh boat schedule on Tuesday, including evening"
+          + " voyages to Norrvik and Castell Island from the initial of May. Council head Ilse"
+          + " Marant stated the evening service would operate for a test period of six months and"
+          + " price roughly 4 million crowns, funded from port charges instead of taxes.";
+  static final String HARBOUR_REPORT =
+      "Ferry passengers in Sallen will be able to cross to Norrvik and Castell Island at night from"
+          + " May, after Ilse Marant's board backed the plan. Fishermen in Norrvik welcomed the"
+          + " change; shop owners on Castell Island expect more summer visitors.";
+  static final String VISIT =
+      "Ilse Marant visited Norrvik on Friday to open a school library. Pupils sang songs, teachers"
+          + " showed paintings and poems, parents baked bread and cakes, and the mayor read a story"
+          + " about whales, owls, foxes and wolves to the youngest children in the garden.";
+  static final String OTHER =
+      "Snow closed the high mountain passes overnight, and the weather office in Kestrel Bay said"
+          + " on Tuesday that more snow would fall in the north before the weekend.";
+
+  @TempDir static Path dir;
+  static ArticleIndex index;
+  static final Map<String, AnalyzedArticle> STORED = new HashMap<>();
+
+  static AnalyzedArticle a(String id, String text) {
+    return AnalyzedArticle.of(Article.builder(id, text).id(id).build());
+  }
+
+  @BeforeAll
+  static void build() throws Exception {
+    index = ArticleIndex.open(dir);
+    for (AnalyzedArticle x :
+        List.of(
+            a("harbour", HARBOUR),
+            a("spun", HARBOUR_SPUN),
+            a("report", HARBOUR_REPORT),
+            a("visit", VISIT),
+            a("other", OTHER))) {
+      index.put(x.article(), x.tokens());
+      STORED.put(x.id(), x);
+    }
+    index.commit();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  static CheckSearch.Candidates check(String text) throws Exception {
+    return new CheckSearch(index)
+        .candidates(a("submitted", text), id -> Optional.ofNullable(STORED.get(id)));
+  }
+
+  static List<String> ids(List<AnalyzedArticle> as) {
+    return as.stream().map(AnalyzedArticle::id).toList();
+  }
+
+  @Test
+  void aCopyAndASpunVersionAreJudgedFromTheIndexCandidates() throws Exception {
+    CheckSearch.Candidates c = check(HARBOUR);
+    assertThat(ids(c.judge())).contains("harbour", "spun").doesNotContain("other");
+  }
+
+  @Test
+  void anExcerptFindsItsSource() throws Exception {
+    assertThat(ids(check(HARBOUR_COPY).judge())).startsWith("harbour");
+  }
+
+  @Test
+  void reportsNamingTheSamePeopleAndPlacesAreJudgedOrReportedAsTheSameStory() throws Exception {
+    CheckSearch.Candidates c = check(HARBOUR);
+    // close in content words: aligned and judged although it shares no sentence
+    assertThat(ids(c.judge())).contains("report");
+    // the same people and places on another occasion: the same story from the cosine alone
+    assertThat(ids(c.storyOnly())).containsExactly("visit");
+    assertThat(c.storySimilarity()[0]).isBetween(0.2, 0.5);
+  }
+
+  @Test
+  void anUnrelatedTextHasNoCandidates() throws Exception {
+    String text =
+        "The chess club of Varnholm elected a new treasurer at its annual meeting, and members"
+            + " voted to buy twelve new clocks for the winter tournament season.";
+    assertThat(check(text).size()).isZero();
+  }
+
+  @Test
+  void storedArticlesThatAreGoneAreSkipped() throws Exception {
+    CheckSearch.Candidates c =
+        new CheckSearch(index).candidates(a("submitted", HARBOUR), id -> Optional.empty());
+    assertThat(c.size()).isZero();
+  }
+}
