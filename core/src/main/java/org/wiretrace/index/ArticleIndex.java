@@ -809,10 +809,8 @@ public final class ArticleIndex implements Closeable {
       if (clauses == 0) {
         return List.of();
       }
-      TopDocs td = s.search(q.build(), Math.max(limit * 3, 30));
+      ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 3, 30));
       List<Candidate> out = new ArrayList<>();
-      ScoreDoc[] hits = td.scoreDocs.clone();
-      java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
       List<LeafReaderContext> leaves = reader.leaves();
       LeafReaderContext leaf = null;
       SortedDocValues ids = null;
@@ -868,20 +866,14 @@ public final class ArticleIndex implements Closeable {
       int clauses = 0;
       for (int i : topic.heaviest(TOPIC_TERMS)) {
         Term t = new Term(F_TOPIC, longTerm(topic.terms()[i]));
-        TermStates states = TermStates.build(s, t, true);
-        int df = states.docFreq();
-        if (df > 0 && df <= maxDf) {
-          q.add(
-              new BoostQuery(new ConstantScoreQuery(new TermQuery(t, states)), topic.weights()[i]),
-              BooleanClause.Occur.SHOULD);
+        if (addRareTerm(s, q, t, maxDf, topic.weights()[i])) {
           clauses++;
         }
       }
       if (clauses == 0) {
         return List.of();
       }
-      ScoreDoc[] hits = s.search(q.build(), Math.max(limit * 3, 30)).scoreDocs.clone();
-      java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
+      ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 3, 30));
       List<LeafReaderContext> leaves = reader.leaves();
       List<Neighbour> out = new ArrayList<>();
       LeafReaderContext leaf = null;
@@ -1009,19 +1001,14 @@ public final class ArticleIndex implements Closeable {
       // one, shared by two texts in proportion to their overlap
       int[] grams = fp.nameGrams();
       for (int i = 0; i < grams.length && i < QUERY_TERMS; i++) {
-        Term t = new Term(F_NAMES, intTerm(grams[i]));
-        TermStates states = TermStates.build(s, t, true);
-        int df = states.docFreq();
-        if (df > 0 && df <= maxDf) {
-          q.add(new ConstantScoreQuery(new TermQuery(t, states)), BooleanClause.Occur.SHOULD);
+        if (addRareTerm(s, q, new Term(F_NAMES, intTerm(grams[i])), maxDf, 1f)) {
           clauses++;
         }
       }
       if (clauses == 0) {
         return List.of();
       }
-      ScoreDoc[] hits = s.search(q.build(), Math.max(limit * 4, 40)).scoreDocs.clone();
-      java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
+      ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 4, 40));
       List<LeafReaderContext> leaves = reader.leaves();
       List<Candidate> out = new ArrayList<>();
       double[] dice = new double[hits.length];
@@ -1061,6 +1048,31 @@ public final class ArticleIndex implements Closeable {
     } finally {
       searchers.release(s);
     }
+  }
+
+  /**
+   * Adds to {@code q} a constant-score clause for {@code t} scoring {@code boost}, unless no
+   * article or more than {@code maxDf} articles hold the term (too common to tell articles apart).
+   *
+   * @return whether the clause was added
+   */
+  private static boolean addRareTerm(
+      IndexSearcher s, BooleanQuery.Builder q, Term t, int maxDf, float boost) throws IOException {
+    TermStates states = TermStates.build(s, t, true);
+    int df = states.docFreq();
+    if (df == 0 || df > maxDf) {
+      return false;
+    }
+    Query clause = new ConstantScoreQuery(new TermQuery(t, states));
+    q.add(boost == 1f ? clause : new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
+    return true;
+  }
+
+  /** The best {@code n} hits of {@code q} in index order, for reading forward-only doc values. */
+  private static ScoreDoc[] bestInDocOrder(IndexSearcher s, Query q, int n) throws IOException {
+    ScoreDoc[] hits = s.search(q, n).scoreDocs.clone();
+    java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
+    return hits;
   }
 
   /** The evidence between a query fingerprint and an indexed one. */
