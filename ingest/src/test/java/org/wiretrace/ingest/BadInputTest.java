@@ -16,6 +16,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each kind of bad input gives exactly one report naming the file and the record's offset or line;
@@ -99,6 +101,47 @@ class BadInputTest {
     assertThat(fromJsonl).isGreaterThan(50).isLessThan(400);
     assertThat(articles.get(articles.size() - 1).title()).isEqualTo("Good page");
     assertAccounted(articles.size(), 2);
+  }
+
+  /** A WARC cut inside its last record: that record is reported once, the one before is kept. */
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void warcCutInsideTheLastRecord(boolean gzip) throws IOException {
+    Path whole = dir.resolve("whole.warc" + (gzip ? ".gz" : ""));
+    Pages.writeWarc(
+        whole,
+        gzip,
+        List.of(
+            Pages.Capture.html(
+                "https://gazette.example/1", Pages.article("One", "https://gazette.example/1", "")),
+            Pages.Capture.html(
+                "https://gazette.example/2",
+                Pages.article("Two", "https://gazette.example/2", ""))));
+    byte[] bytes = Files.readAllBytes(whole);
+    int twoStarts = indexOf(bytes, "https://gazette.example/2".getBytes(StandardCharsets.UTF_8));
+    // gzip members hide the URI: cut 40% into the second half instead
+    int cutAt = gzip ? bytes.length - (bytes.length / 2) * 2 / 5 : twoStarts + 900;
+    Path cut =
+        Files.write(dir.resolve("cut.warc" + (gzip ? ".gz" : "")), Arrays.copyOf(bytes, cutAt));
+    List<Article> articles = read(cut);
+    assertThat(articles).extracting(Article::title).containsExactly("One");
+    assertThat(skipped).hasSize(1);
+    assertThat(skipped.get(0).locator()).matches("offset \\d+");
+    assertThat(skipped.get(0).reason()).containsAnyOf("malformed WARC record", "unreadable record");
+    assertAccounted(1, 1);
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   @Test
