@@ -606,27 +606,28 @@ public final class ArticleIndex implements Closeable {
 
   /** The article {@code id}, if indexed and visible. */
   public Optional<StoredArticle> get(String id) throws IOException {
-    IndexSearcher s = searchers.acquire();
-    try {
-      TopDocs td = s.search(new TermQuery(new Term(F_ID, id)), 1);
-      if (td.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(stored(s.storedFields().document(td.scoreDocs[0].doc)));
-    } finally {
-      searchers.release(s);
-    }
+    return byId(id, (s, doc) -> stored(s.storedFields().document(doc)));
   }
 
   /** The fingerprint stored for article {@code id}, if indexed and visible. */
   public Optional<Fingerprint> fingerprint(String id) throws IOException {
+    return byId(id, (s, doc) -> fingerprint(s.getIndexReader(), doc));
+  }
+
+  /** Reads one value of a visible document. */
+  @FunctionalInterface
+  private interface DocReader<T> {
+    T read(IndexSearcher s, int doc) throws IOException;
+  }
+
+  /** {@code reader}'s value for the visible document of article {@code id}, if there is one. */
+  private <T> Optional<T> byId(String id, DocReader<T> reader) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       TopDocs td = s.search(new TermQuery(new Term(F_ID, id)), 1);
-      if (td.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(fingerprint(s.getIndexReader(), td.scoreDocs[0].doc));
+      return td.scoreDocs.length == 0
+          ? Optional.empty()
+          : Optional.of(reader.read(s, td.scoreDocs[0].doc));
     } finally {
       searchers.release(s);
     }
