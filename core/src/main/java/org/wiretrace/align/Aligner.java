@@ -883,6 +883,7 @@ public final class Aligner {
     List<Edit> edits = new ArrayList<>();
     int kept = 0;
     int substituted = 0;
+    int factual = 0;
     int indels = 0;
     int k = 0;
     while (k < ops.size) {
@@ -911,7 +912,11 @@ public final class Aligner {
         kind = aWords > 0 ? EditOp.DELETE : EditOp.INSERT;
         indels += aWords + bWords;
       }
-      edits.add(edit(kind, a, i0, i0 + aWords, b, j0, j0 + bWords));
+      Edit edit = edit(kind, a, i0, i0 + aWords, b, j0, j0 + bWords);
+      if (FactualEdits.isFactual(edit)) {
+        factual += aWords;
+      }
+      edits.add(edit);
       k = e;
     }
     // the passage's spans run from the first to the last op with a word on that side (an
@@ -940,7 +945,7 @@ public final class Aligner {
     PassageKind kind;
     if (substituted == 0 && indels == 0) {
       kind = PassageKind.VERBATIM;
-    } else if (substituted >= options.spunShare() * (kept + substituted) && substituted >= indels) {
+    } else if (FactualEdits.isSpin(kept, substituted, factual, indels, options.spunShare())) {
       kind = PassageKind.SPUN;
     } else {
       kind = PassageKind.EDITED;

@@ -4,6 +4,7 @@ import org.wiretrace.align.Aligner;
 import org.wiretrace.align.Alignment;
 import org.wiretrace.align.Edit;
 import org.wiretrace.align.EditOp;
+import org.wiretrace.align.FactualEdits;
 import org.wiretrace.align.Passage;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.encoding.Mojibake;
@@ -19,10 +20,11 @@ import org.wiretrace.text.Tokens;
  *       {@link #SAME_STORY_SIMILARITY}, else {@link Relation#UNRELATED};
  *   <li>an encoding repair at ingest on either side, or a changed stretch of the script that is
  *       itself repairable mojibake: {@link Relation#MIS_ENCODED};
- *   <li>substituted words make up at least {@link #SPUN_SUBSTITUTION_SHARE} of kept plus
- *       substituted words, and at least as many words are substituted as inserted and deleted
- *       together (one-for-one replacement in order is a spinner's mark; an editor adds and cuts):
- *       {@link Relation#SPUN};
+ *   <li>substituted words that are not factual ({@link FactualEdits}: numbers, amounts and dates
+ *       changed are an editor's or a template's, never a spinner's) make up at least {@link
+ *       #SPUN_SUBSTITUTION_SHARE} of kept plus substituted words, and at least as many as the
+ *       inserted, deleted and factually substituted words together (one-for-one replacement in
+ *       order is a spinner's mark; an editor adds, cuts and corrects): {@link Relation#SPUN};
  *   <li>both sides covered at least {@link #FULL_COVERAGE} with at most {@link #VERBATIM_CHANGES}
  *       of the words changed: {@link Relation#DUPLICATE};
  *   <li>the shorter side covered at least {@link #FULL_COVERAGE} by one passage, unchanged, the
@@ -100,9 +102,10 @@ public final class Relater {
     }
     int kept = al.words(EditOp.KEEP);
     int subs = al.words(EditOp.SUBSTITUTE);
+    int factual = subs - al.spunWords();
     int indels = al.words(EditOp.INSERT) + al.words(EditOp.DELETE);
     int changed = subs + indels;
-    if (subs >= SPUN_SUBSTITUTION_SHARE * (kept + subs) && subs >= indels) {
+    if (FactualEdits.isSpin(kept, subs, factual, indels, SPUN_SUBSTITUTION_SHARE)) {
       return Relation.SPUN;
     }
     boolean unchanged = changed <= VERBATIM_CHANGES * Math.max(1, kept + changed);

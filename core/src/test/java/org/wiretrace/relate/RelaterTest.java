@@ -53,6 +53,39 @@ class RelaterTest {
   }
 
   @Test
+  void templatedNoticeWithOtherNamesAndFiguresIsEditedNotSpun() {
+    // two notices cut from one template: only names, amounts and dates differ (Reuters-21578
+    // carries hundreds of these); a spinner never changes names or numbers
+    String a =
+        "Nikko Securities Co is issuing a 125 mln dlr eurobond due April 7, 1997 paying eight pct"
+            + " and priced at 101-1/4, lead manager Citicorp Investment Bank Ltd said. The"
+            + " selling concession is 1-3/8 pct while management and underwriting combined pays"
+            + " 5/8 pct. The bonds will be listed in Luxembourg.";
+    String b =
+        "Berliner Bank AG is issuing a 50 mln dlr eurobond due May 6, 1990 paying seven pct"
+            + " and priced at 102-1/8, lead manager Hambros Bank Ltd said. The"
+            + " selling concession is one pct while management and underwriting combined pays"
+            + " 1/2 pct. The bonds will be listed in London.";
+    assertThat(relation(a, b)).isEqualTo(Relation.EDITED);
+  }
+
+  @Test
+  void spunCapitalisedCommonWordsStillCountAsSpin() {
+    // "Cold War" -> "Chilly Battle": capitalised, but ordinary words a thesaurus offers
+    String a =
+        "Analysts at the institute said the vote marked a sharp break with the long tradition of"
+            + " neutrality, which dates back to the end of the Cold War and the first peace"
+            + " treaty. The government also announced a separate humanitarian aid programme for"
+            + " displaced families in the east.";
+    String b =
+        "Analysts at the institute stated the vote marked a pointy break with the lengthy custom of"
+            + " neutrality, which dates again to the tip of the Chilly Battle and the first peace"
+            + " treaty. The federal government additionally introduced a separate humanitarian assist"
+            + " programme for displaced households in the east.";
+    assertThat(relation(a, b)).isEqualTo(Relation.SPUN);
+  }
+
+  @Test
   void mojibakeCopyIsMisEncoded() {
     String a = WIRE.replace("Mayor Ellen Brooks said", "Mayor Ellen Brooks said the city’s");
     String b = a.replace("’", "â€™");
