@@ -912,11 +912,10 @@ public final class Aligner {
         kind = aWords > 0 ? EditOp.DELETE : EditOp.INSERT;
         indels += aWords + bWords;
       }
-      Edit edit = edit(kind, a, i0, i0 + aWords, b, j0, j0 + bWords);
-      if (FactualEdits.isFactual(edit)) {
-        factual += aWords;
+      if (kind == EditOp.SUBSTITUTE) {
+        factual += FactualEdits.factualWords(a, i0, i0 + aWords, b, j0, j0 + bWords);
       }
-      edits.add(edit);
+      edits.add(edit(kind, a, i0, i0 + aWords, b, j0, j0 + bWords));
       k = e;
     }
     // the passage's spans run from the first to the last op with a word on that side (an

@@ -69,18 +69,6 @@ public record Alignment(int aChars, int bChars, List<Passage> passages) {
     return n;
   }
 
-  /**
-   * Words of a in substitutions that are not factual, over all passages ({@link
-   * Passage#spunWords}).
-   */
-  public int spunWords() {
-    int n = 0;
-    for (Passage p : passages) {
-      n += p.spunWords();
-    }
-    return n;
-  }
-
   /** The same alignment with a and b swapped. */
   public Alignment swapped() {
     return new Alignment(

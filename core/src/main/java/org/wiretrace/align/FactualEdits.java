@@ -2,33 +2,33 @@ package org.wiretrace.align;
 
 import java.util.Set;
 import org.wiretrace.text.CommonWords;
-import org.wiretrace.text.Tokenizer;
+import org.wiretrace.text.Tokens;
 
 /**
  * Tells factual changes from spin. A synonym spinner replaces words with thesaurus entries; it
  * never changes a number, a date or an amount, because these have no synonyms (DSpin's
  * "immutables": Zhang, Wang and Voelker, "DSpin: Detecting Automatically Spun Content on the Web",
- * NDSS 2014), nor a name. A run of changed words holding a number, a number word, a month, a
- * weekday or a name on either side ("125 mln" for "75 mln", "five" for "six", "March 25" for
- * "November 2", "Nikko Securities" for "IBJ International") is therefore a factual edit, as an
- * editor (or a templated notice filled in with other figures) makes, and counts with insertions and
- * deletions rather than with spun words. Without this rule two wire notices cut from one template
- * ("X ISSUES 125 MLN DLR EUROBOND") read as a spun copy of each other.
+ * NDSS 2014), nor a name. A run of changed words holding a number, a number word, a month or a
+ * weekday on either side, or a name in mid-sentence on both sides ("125 mln" for "75 mln", "five"
+ * for "six", "March 25" for "November 2", "Nikko Securities" for "IBJ International") is therefore
+ * a factual edit, as an editor (or a templated notice filled in with other figures) makes, and
+ * counts with insertions and deletions rather than with spun words. Without this rule two wire
+ * notices cut from one template ("X ISSUES 125 MLN DLR EUROBOND") read as a spun copy of each
+ * other.
  *
  * <p>Stateless; thread-safe.
  */
 public final class FactualEdits {
 
-  private static final Set<String> FACT_WORDS =
+  private static final Set<String> FIGURE_WORDS =
       Set.of(
           """
-          zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+          zero two three four five six seven eight nine ten eleven twelve thirteen fourteen
           fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-          eighty ninety hundred thousand million billion trillion mln bln dozen dozens half
-          quarter first second third fourth fifth sixth seventh eighth ninth tenth pct percent
-          january february march april may june july august september october november december
-          jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
-          friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+          eighty ninety hundred thousand million billion trillion mln bln pct
+          january february april june july august september october november december
+          jan feb apr jun jul aug sep sept oct nov monday tuesday wednesday thursday
+          friday saturday sunday tues thur thurs
           """
               .strip()
               .split("\\s+"));
@@ -53,48 +53,77 @@ public final class FactualEdits {
   }
 
   /**
-   * True when {@code edit} is a substitution with a number, number word, month or weekday, or a
-   * name (a capitalised word that prose does not write in lower case, {@link CommonWords}) on
-   * either side: a spinner leaves those alone, so a run of changes holding one is a factual edit.
+   * Words of a to count as factually changed when words {@code [i0, i1)} of a are replaced by
+   * {@code [j0, j1)} of b: none unless the run holds a number, number word, month or weekday on
+   * either side, or a name on both sides (a capitalised word in mid-sentence that prose does not
+   * write in lower case, {@link CommonWords}); then as many as the run's figures and names on the
+   * side with more of them, at most the run's words of a. A spinner leaves figures and names alone
+   * and writes thesaurus words, so those are an editor's (or a template's) changes, while the
+   * ordinary words of the same run may still be spun.
    */
-  public static boolean isFactual(Edit edit) {
-    return edit.op() == EditOp.SUBSTITUTE && (hasFact(edit.aText()) || hasFact(edit.bText()));
+  public static int factualWords(Tokens a, int i0, int i1, Tokens b, int j0, int j1) {
+    int fa = facts(a, i0, i1);
+    int fb = facts(b, j0, j1);
+    boolean factual = ((fa | fb) & FIGURE) != 0 || ((fa & fb) & NAME) != 0;
+    return factual ? Math.min(i1 - i0, Math.max(fa >>> COUNT_SHIFT, fb >>> COUNT_SHIFT)) : 0;
   }
 
-  /** True when some word of {@code text} is a number, number word, month, weekday or name. */
-  static boolean hasFact(String text) {
-    int i = 0;
-    int len = text.length();
-    while (i < len) {
-      while (i < len && !Character.isLetterOrDigit(text.charAt(i))) {
-        i++;
-      }
-      int s = i;
-      boolean digit = false;
-      while (i < len && (Character.isLetterOrDigit(text.charAt(i)) || isInnerMark(text, i))) {
-        digit |= Character.isDigit(text.charAt(i));
-        i++;
-      }
-      if (s == i) {
-        continue;
-      }
-      if (digit) {
-        return true;
-      }
-      String term = Tokenizer.normalize(text.substring(s, i));
-      if (FACT_WORDS.contains(term)
-          || (Character.isUpperCase(text.charAt(s)) && !CommonWords.shared().contains(term))) {
-        return true;
+  /**
+   * Words of a in the factual part of the substitutions of {@code al}, an alignment of {@code a}
+   * with {@code b} (see {@link #factualWords(Tokens, int, int, Tokens, int, int)}).
+   */
+  public static int factualWords(Alignment al, Tokens a, Tokens b) {
+    int n = 0;
+    for (Passage p : al.passages()) {
+      for (Edit e : p.edits()) {
+        if (e.op() == EditOp.SUBSTITUTE) {
+          int i0 = firstAt(a, e.aStart());
+          int j0 = firstAt(b, e.bStart());
+          n += factualWords(a, i0, i0 + e.aWords(), b, j0, j0 + e.bWords());
+        }
       }
     }
-    return false;
+    return n;
   }
 
-  /** An apostrophe or hyphen between two letters or digits belongs to the word. */
-  private static boolean isInnerMark(String text, int i) {
-    char c = text.charAt(i);
-    return (c == '\'' || c == '’' || c == '-')
-        && i + 1 < text.length()
-        && Character.isLetterOrDigit(text.charAt(i + 1));
+  private static final int FIGURE = 1;
+  private static final int NAME = 2;
+  private static final int COUNT_SHIFT = 2;
+
+  /**
+   * {@link #FIGURE} and {@link #NAME} bits for words {@code [from, to)} of {@code t}, and the
+   * number of such words shifted left by {@link #COUNT_SHIFT}.
+   */
+  private static int facts(Tokens t, int from, int to) {
+    int bits = 0;
+    int count = 0;
+    for (int i = Math.max(0, from); i < Math.min(to, t.size()); i++) {
+      String term = t.term(i);
+      if (t.isNumeric(i) || FIGURE_WORDS.contains(term)) {
+        bits |= FIGURE;
+        count++;
+      } else if (t.isCapitalized(i)
+          && !t.startsSentence(i)
+          && !CommonWords.shared().contains(term)) {
+        bits |= NAME;
+        count++;
+      }
+    }
+    return bits | count << COUNT_SHIFT;
+  }
+
+  /** The index of the first token of {@code t} starting at or after character {@code offset}. */
+  private static int firstAt(Tokens t, int offset) {
+    int lo = 0;
+    int hi = t.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t.start(mid) < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 }

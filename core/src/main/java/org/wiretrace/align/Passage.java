@@ -47,20 +47,6 @@ public record Passage(
     return n;
   }
 
-  /**
-   * Words of a in substitutions that are not factual ({@link FactualEdits}): the words a spinner
-   * may have replaced.
-   */
-  public int spunWords() {
-    int n = 0;
-    for (Edit e : edits) {
-      if (e.op() == EditOp.SUBSTITUTE && !FactualEdits.isFactual(e)) {
-        n += e.aWords();
-      }
-    }
-    return n;
-  }
-
   /** The same passage with a and b swapped (edit script inverted). */
   public Passage swapped() {
     List<Edit> inv =

@@ -83,15 +83,23 @@ public final class Relater {
     double covB = al.coverageB();
     double story = va.cosine(vb);
     boolean repaired = a.wasRepaired() || b.wasRepaired() || hasMojibake(al, ta.text(), tb.text());
-    Relation r = decide(al, covA, covB, story, repaired, a.chars() <= b.chars());
+    int factual = FactualEdits.factualWords(al, ta, tb);
+    Relation r = decide(al, factual, covA, covB, story, repaired, a.chars() <= b.chars());
     return new Verdict(r, covA, covB, story, al);
   }
 
   /**
-   * The rules above on an alignment's figures ({@code aShorter}: a has no more characters than b).
+   * The rules above on an alignment's figures ({@code factual}: words of a in factual
+   * substitutions; {@code aShorter}: a has no more characters than b).
    */
   static Relation decide(
-      Alignment al, double covA, double covB, double story, boolean repaired, boolean aShorter) {
+      Alignment al,
+      int factual,
+      double covA,
+      double covB,
+      double story,
+      boolean repaired,
+      boolean aShorter) {
     double shorterCov = aShorter ? covA : covB;
     double longerCov = aShorter ? covB : covA;
     if (al.isEmpty() || shorterCov < MIN_SHARED_COVERAGE) {
@@ -102,7 +110,6 @@ public final class Relater {
     }
     int kept = al.words(EditOp.KEEP);
     int subs = al.words(EditOp.SUBSTITUTE);
-    int factual = subs - al.spunWords();
     int indels = al.words(EditOp.INSERT) + al.words(EditOp.DELETE);
     int changed = subs + indels;
     if (FactualEdits.isSpin(kept, subs, factual, indels, SPUN_SUBSTITUTION_SHARE)) {

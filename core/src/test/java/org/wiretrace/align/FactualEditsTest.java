@@ -2,13 +2,18 @@ package org.wiretrace.align;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wiretrace.text.Tokens;
 
 class FactualEditsTest {
 
-  private static Edit substitution(String a, String b) {
-    return new Edit(EditOp.SUBSTITUTE, 0, a.length(), 0, b.length(), 1, 1, a, b);
+  /** Whether {@code a} replaced by {@code b} in mid-sentence is a factual substitution. */
+  private static boolean factual(String a, String b) {
+    Tokens ta = Tokens.of("He said " + a + " today.");
+    Tokens tb = Tokens.of("He said " + b + " today.");
+    return FactualEdits.factualWords(ta, 2, ta.size() - 1, tb, 2, tb.size() - 1) > 0;
   }
 
   @ParameterizedTest(name = "{0} -> {1}: factual {2}")
@@ -22,6 +27,8 @@ class FactualEditsTest {
         "paying 5-1/8|with a five|true",
         "Nikko Securities Co|IBJ International|true",
         "London|Luxembourg|true",
+        "Zorbists|Quaxists|true",
+        "the Nikko unit|the new arm|false",
         "Cold War|Chilly Battle|false",
         "military aid|army assist|false",
         "urgent need|pressing want|false",
@@ -29,7 +36,22 @@ class FactualEditsTest {
         "said|stated|false"
       })
   void numbersDatesAndNamesAreFactualOrdinaryWordsAreNot(String a, String b, boolean factual) {
-    assertThat(FactualEdits.isFactual(substitution(a, b))).isEqualTo(factual);
+    assertThat(factual(a, b)).isEqualTo(factual);
+  }
+
+  @Test
+  void aCapitalisedWordOpeningASentenceIsNoName() {
+    Tokens a = Tokens.of("Zorbists said so.");
+    Tokens b = Tokens.of("Quaxists said so.");
+    assertThat(FactualEdits.factualWords(a, 0, 1, b, 0, 1)).isZero();
+  }
+
+  @Test
+  void onlyTheFiguresAndNamesOfARunCountAsFactual() {
+    Tokens a = Tokens.of("He said the Nikko unit sold 125 bonds today.");
+    Tokens b = Tokens.of("He said the Berliner arm offered 50 bonds today.");
+    // "Nikko unit sold 125" -> "Berliner arm offered 50": the name and the number are factual
+    assertThat(FactualEdits.factualWords(a, 3, 7, b, 3, 7)).isEqualTo(2);
   }
 
   @ParameterizedTest(name = "kept {0}, substituted {1} ({2} factual), indels {3}: spin {4}")
