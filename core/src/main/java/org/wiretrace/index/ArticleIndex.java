@@ -986,11 +986,66 @@ public final class ArticleIndex implements Closeable {
    */
   public List<Candidate> nameNeighbours(Fingerprint fp, String excludeId, int limit)
       throws IOException {
+    List<Candidate> out = new ArrayList<>();
+    byNames(fp, excludeId, limit, (hit, leaf, local) -> out.add(hit.candidate()));
+    return out;
+  }
+
+  /**
+   * The articles of {@link #nameNeighbours(Fingerprint, String, int)}, in the same order, each with
+   * its stored topic vector and its similarity to {@code topic} ({@link TopicVector#dot}: with a
+   * query vector holding every term of the text, the cosine of the full query vector with the
+   * stored truncated one, a lower bound of the full cosine). An article stored without a topic
+   * vector comes with {@link TopicVector#EMPTY} and similarity 0. Reads doc values only, never
+   * stored texts.
+   */
+  public List<Neighbour> nameNeighbours(
+      Fingerprint fp, TopicVector topic, String excludeId, int limit) throws IOException {
+    java.util.Objects.requireNonNull(topic, "topic");
+    List<Neighbour> out = new ArrayList<>();
+    byNames(
+        fp,
+        excludeId,
+        limit,
+        (hit, l, local) -> {
+          BinaryDocValues vectors = l.reader().getBinaryDocValues(F_TOPIC_VECTOR);
+          TopicVector other = TopicVector.EMPTY;
+          if (vectors != null && vectors.advanceExact(local)) {
+            BytesRef b = vectors.binaryValue();
+            other = TopicVector.decode(b.bytes, b.offset, b.length);
+          }
+          NumericDocValues published = l.reader().getNumericDocValues(F_PUBLISHED_MS);
+          Optional<java.time.Instant> when =
+              published != null && published.advanceExact(local)
+                  ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
+                  : Optional.empty();
+          NumericDocValues chars = l.reader().getNumericDocValues(F_CHARS);
+          int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
+          out.add(new Neighbour(hit.candidate().id(), topic.dot(other), when, n, other));
+        });
+    return out;
+  }
+
+  /** One name neighbour before it is handed out: its evidence and its Dice coefficient. */
+  private record NameHit(Candidate candidate, double dice, int doc) {}
+
+  /** Receives a ranked name neighbour with the leaf and leaf-local document holding it. */
+  @FunctionalInterface
+  private interface NameHitConsumer {
+    void accept(NameHit hit, LeafReaderContext leaf, int local) throws IOException;
+  }
+
+  /**
+   * The name query of {@link #nameNeighbours(Fingerprint, String, int)}: its ranked hits are handed
+   * to {@code sink} best first, while the searcher is held.
+   */
+  private void byNames(Fingerprint fp, String excludeId, int limit, NameHitConsumer sink)
+      throws IOException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
     if (fp.nameGrams().length == 0) {
-      return List.of();
+      return;
     }
     IndexSearcher s = searchers.acquire();
     try {
@@ -1007,17 +1062,22 @@ public final class ArticleIndex implements Closeable {
         }
       }
       if (clauses == 0) {
-        return List.of();
+        return;
       }
       ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 4, 40));
       List<LeafReaderContext> leaves = reader.leaves();
-      List<Candidate> out = new ArrayList<>();
-      double[] dice = new double[hits.length];
+      List<NameHit> out = new ArrayList<>(hits.length);
+      LeafReaderContext leaf = null;
+      SortedDocValues ids = null;
+      BinaryDocValues fps = null;
       for (ScoreDoc h : hits) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        if (l != leaf) {
+          leaf = l;
+          ids = l.reader().getSortedDocValues(F_ID);
+          fps = l.reader().getBinaryDocValues(F_FP);
+        }
         int local = h.doc - leaf.docBase;
-        SortedDocValues ids = leaf.reader().getSortedDocValues(F_ID);
-        BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
         if (ids == null || fps == null || !ids.advanceExact(local) || !fps.advanceExact(local)) {
           continue;
         }
@@ -1028,24 +1088,18 @@ public final class ArticleIndex implements Closeable {
         BytesRef b = fps.binaryValue();
         Fingerprint other = Fingerprint.decode(b.bytes, b.offset, b.length);
         int shared = SortedSets.intersection(fp.nameGrams(), other.nameGrams());
-        dice[out.size()] = 2.0 * shared / (fp.nameGrams().length + other.nameGrams().length);
-        out.add(candidate(id, fp, other));
+        double dice = 2.0 * shared / (fp.nameGrams().length + other.nameGrams().length);
+        out.add(new NameHit(candidate(id, fp, other), dice, h.doc));
       }
-      Integer[] order = new Integer[out.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
+      out.sort(
+          Comparator.comparingDouble(NameHit::dice)
+              .reversed()
+              .thenComparing(x -> x.candidate().id()));
+      for (int i = 0; i < out.size() && i < limit; i++) {
+        NameHit hit = out.get(i);
+        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
+        sink.accept(hit, l, hit.doc() - l.docBase);
       }
-      java.util.Arrays.sort(
-          order,
-          (x, y) ->
-              dice[x] != dice[y]
-                  ? Double.compare(dice[y], dice[x])
-                  : out.get(x).id().compareTo(out.get(y).id()));
-      List<Candidate> ranked = new ArrayList<>(Math.min(limit, order.length));
-      for (int i = 0; i < order.length && i < limit; i++) {
-        ranked.add(out.get(order[i]));
-      }
-      return ranked;
     } finally {
       searchers.release(s);
     }
