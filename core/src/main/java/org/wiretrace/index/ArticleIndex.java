@@ -865,9 +865,15 @@ public final class ArticleIndex implements Closeable {
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TOPIC_SHARE));
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       int clauses = 0;
-      for (int i : topic.heaviest(TOPIC_TERMS)) {
-        Term t = new Term(F_TOPIC, longTerm(topic.terms()[i]));
-        if (addRareTerm(s, q, t, maxDf, topic.weights()[i])) {
+      int[] heaviest = topic.heaviest(TOPIC_TERMS);
+      BytesRef[] terms = new BytesRef[heaviest.length];
+      for (int k = 0; k < heaviest.length; k++) {
+        terms[k] = longTerm(topic.terms()[heaviest[k]]);
+      }
+      TermStates[] states = TermLookup.states(s, F_TOPIC, terms, 0, terms.length);
+      for (int k = 0; k < heaviest.length; k++) {
+        Term t = new Term(F_TOPIC, terms[k]);
+        if (addRareTerm(q, t, states[k], maxDf, topic.weights()[heaviest[k]])) {
           clauses++;
         }
       }
@@ -987,7 +993,17 @@ public final class ArticleIndex implements Closeable {
   public List<Candidate> nameNeighbours(Fingerprint fp, String excludeId, int limit)
       throws IOException {
     List<Candidate> out = new ArrayList<>();
-    byNames(fp, excludeId, limit, (hit, leaf, local) -> out.add(hit.candidate()));
+    byNames(
+        fp,
+        excludeId,
+        limit,
+        (hit, leaf, local) -> {
+          BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
+          if (fps != null && fps.advanceExact(local)) {
+            BytesRef b = fps.binaryValue();
+            out.add(candidate(hit.id(), fp, Fingerprint.decode(b.bytes, b.offset, b.length)));
+          }
+        });
     return out;
   }
 
@@ -1021,13 +1037,13 @@ public final class ArticleIndex implements Closeable {
                   : Optional.empty();
           NumericDocValues chars = l.reader().getNumericDocValues(F_CHARS);
           int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
-          out.add(new Neighbour(hit.candidate().id(), topic.dot(other), when, n, other));
+          out.add(new Neighbour(hit.id(), topic.dot(other), when, n, other));
         });
     return out;
   }
 
-  /** One name neighbour before it is handed out: its evidence and its Dice coefficient. */
-  private record NameHit(Candidate candidate, double dice, int doc) {}
+  /** One name neighbour before it is handed out: its id, Dice coefficient and document. */
+  private record NameHit(String id, double dice, int doc) {}
 
   /** Receives a ranked name neighbour with the leaf and leaf-local document holding it. */
   @FunctionalInterface
@@ -1055,9 +1071,11 @@ public final class ArticleIndex implements Closeable {
       int clauses = 0;
       // the grams are a sorted bottom-k sample of the hashes: the first QUERY_TERMS are a smaller
       // one, shared by two texts in proportion to their overlap
-      int[] grams = fp.nameGrams();
-      for (int i = 0; i < grams.length && i < QUERY_TERMS; i++) {
-        if (addRareTerm(s, q, new Term(F_NAMES, intTerm(grams[i])), maxDf, 1f)) {
+      BytesRef[] grams = ints(fp.nameGrams());
+      int n = Math.min(grams.length, QUERY_TERMS);
+      TermStates[] states = TermLookup.states(s, F_NAMES, grams, 0, n);
+      for (int i = 0; i < n; i++) {
+        if (addRareTerm(q, new Term(F_NAMES, grams[i]), states[i], maxDf, 1f)) {
           clauses++;
         }
       }
@@ -1086,15 +1104,12 @@ public final class ArticleIndex implements Closeable {
           continue;
         }
         BytesRef b = fps.binaryValue();
-        Fingerprint other = Fingerprint.decode(b.bytes, b.offset, b.length);
-        int shared = SortedSets.intersection(fp.nameGrams(), other.nameGrams());
-        double dice = 2.0 * shared / (fp.nameGrams().length + other.nameGrams().length);
-        out.add(new NameHit(candidate(id, fp, other), dice, h.doc));
+        int[] names = Fingerprint.decodeNameGrams(b.bytes, b.offset, b.length);
+        int shared = SortedSets.intersection(fp.nameGrams(), names);
+        double dice = 2.0 * shared / (fp.nameGrams().length + names.length);
+        out.add(new NameHit(id, dice, h.doc));
       }
-      out.sort(
-          Comparator.comparingDouble(NameHit::dice)
-              .reversed()
-              .thenComparing(x -> x.candidate().id()));
+      out.sort(Comparator.comparingDouble(NameHit::dice).reversed().thenComparing(NameHit::id));
       for (int i = 0; i < out.size() && i < limit; i++) {
         NameHit hit = out.get(i);
         LeafReaderContext l = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
@@ -1112,8 +1127,7 @@ public final class ArticleIndex implements Closeable {
    * @return whether the clause was added
    */
   private static boolean addRareTerm(
-      IndexSearcher s, BooleanQuery.Builder q, Term t, int maxDf, float boost) throws IOException {
-    TermStates states = TermStates.build(s, t, true);
+      BooleanQuery.Builder q, Term t, TermStates states, int maxDf, float boost) {
     int df = states.docFreq();
     if (df == 0 || df > maxDf) {
       return false;
@@ -1169,13 +1183,19 @@ public final class ArticleIndex implements Closeable {
     // sets share in proportion to their overlap (Broder 1997). Term states are looked up once and
     // reused by the query; terms absent from the index are left out.
     List<TermQuery> kept = new ArrayList<>();
-    for (int i = 0; i < terms.length && kept.size() < QUERY_TERMS; i++) {
-      Term t = new Term(field, terms[i]);
-      TermStates states = TermStates.build(s, t, true);
-      int df = states.docFreq();
-      if (df > 0 && df <= maxDf) {
-        kept.add(new TermQuery(t, states));
+    int next = 0;
+    while (next < terms.length && kept.size() < QUERY_TERMS) {
+      // look up as many as are still wanted, in one pass over the segments; more if some are
+      // left out
+      int to = Math.min(terms.length, next + QUERY_TERMS - kept.size());
+      TermStates[] states = TermLookup.states(s, field, terms, next, to);
+      for (int i = next; i < to; i++) {
+        int df = states[i - next].docFreq();
+        if (df > 0 && df <= maxDf) {
+          kept.add(new TermQuery(new Term(field, terms[i]), states[i - next]));
+        }
       }
+      next = to;
     }
     float w = weight / Math.max(1, Math.min(terms.length, QUERY_TERMS));
     for (TermQuery t : kept) {
