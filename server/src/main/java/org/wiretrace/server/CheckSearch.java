@@ -56,6 +56,14 @@ final class CheckSearch {
   /** Same-story candidates asked of the index (the closest by the names they share). */
   static final int MAX_NAME_NEIGHBOURS = 10;
 
+  /**
+   * Truncated similarity from which a name neighbour is read and its full cosine computed: the
+   * truncated one is a lower bound, so an article reaching {@link #JUDGE_SIMILARITY} in full may
+   * show less (down to 0.22 in a sample of 4,106 neighbours of 420 checks at 60,000 articles; none
+   * below this). Below it no text is read and the truncated similarity decides.
+   */
+  static final double EXACT_FROM = Relater.SAME_STORY_SIMILARITY;
+
   /** Content-word similarity from which a candidate without shared text is aligned and judged. */
   static final double JUDGE_SIMILARITY = 0.5;
 
@@ -111,7 +119,8 @@ final class CheckSearch {
         continue;
       }
       double sim = n.similarity();
-      if (n.topic().size() == 0) {
+      if (n.topic().size() == 0 || sim >= EXACT_FROM) {
+        // close enough to matter: the full cosine from the stored text, as the judgement has it
         Optional<Prepared> a = load.apply(n.id());
         if (a.isEmpty()) {
           continue;
