@@ -1,6 +1,7 @@
 package org.wiretrace.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,7 +44,12 @@ class CheckSearchTest {
           + " on Tuesday that more snow would fall in the north before the weekend.";
 
   @TempDir static Path dir;
+  @TempDir static Path plainDir;
   static ArticleIndex index;
+
+  /** The same articles stored without topic vectors: every name neighbour is read (as before). */
+  static ArticleIndex plain;
+
   static final Map<String, Prepared> STORED = new HashMap<>();
 
   static Prepared a(String id, String text) {
@@ -69,15 +75,25 @@ class CheckSearchTest {
       STORED.put(x.id(), x);
     }
     index.commit();
+    plain = ArticleIndex.open(plainDir);
+    for (Prepared x : STORED.values()) {
+      plain.put(x.article(), x.analyzed().tokens());
+    }
+    plain.commit();
   }
 
   @AfterAll
   static void close() throws Exception {
     index.close();
+    plain.close();
   }
 
   static CheckSearch.Candidates check(String text) throws Exception {
-    return new CheckSearch(index)
+    return check(index, text);
+  }
+
+  static CheckSearch.Candidates check(ArticleIndex in, String text) throws Exception {
+    return new CheckSearch(in)
         .candidates(
             a("submitted", text), id -> Optional.ofNullable(STORED.get(id)), STORED::containsKey);
   }
@@ -121,5 +137,30 @@ class CheckSearchTest {
         new CheckSearch(index)
             .candidates(a("submitted", HARBOUR), id -> Optional.empty(), id -> false);
     assertThat(c.size()).isZero();
+  }
+
+  @Test
+  void storedTopicVectorsGiveTheAnswersOfTheStoredTexts() throws Exception {
+    // short texts keep every content word in their topic vector, so the truncated similarity is
+    // the full cosine: the candidates and similarities equal those computed from the stored texts
+    for (String text : List.of(HARBOUR, HARBOUR_COPY, HARBOUR_SPUN, HARBOUR_REPORT, VISIT, OTHER)) {
+      CheckSearch.Candidates fromVectors = check(index, text);
+      CheckSearch.Candidates fromTexts = check(plain, text);
+      assertThat(ids(fromVectors.judge())).isEqualTo(ids(fromTexts.judge()));
+      assertThat(fromVectors.storyOnly()).isEqualTo(fromTexts.storyOnly());
+      assertThat(fromVectors.storySimilarity())
+          .containsExactly(fromTexts.storySimilarity(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+  }
+
+  @Test
+  void theSubmittedVectorAsAQueryGivesItsCosineWithAStoredVector() {
+    Prepared x = a("x", HARBOUR);
+    Prepared y = a("y", HARBOUR_REPORT);
+    double full = x.vector().cosine(y.vector());
+    assertThat(CheckSearch.query(x.vector()).dot(topic(y))).isCloseTo(full, within(1e-6));
+    // a truncated stored vector gives a lower bound
+    TopicVector three = TopicVector.of(y.vector().terms(), y.vector().weights(), 3);
+    assertThat(CheckSearch.query(x.vector()).dot(three)).isLessThanOrEqualTo(full + 1e-6);
   }
 }
