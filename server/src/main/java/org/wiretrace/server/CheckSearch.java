@@ -30,16 +30,16 @@ import org.wiretrace.relate.StorySimilarity.TermVector;
  *       #MIN_REUSE_SCORE} (the scan's own threshold) are read, aligned and judged;
  *   <li><em>same-story</em> candidates from {@link ArticleIndex#nameNeighbours(Fingerprint,
  *       TopicVector, String, int)}: articles naming the same people and places, each with its
- *       stored topic vector (its heaviest content words, {@link TopicVector}). Their similarity is
- *       the submitted article's full content-word vector ({@link StorySimilarity}) against the
- *       stored truncated one: a lower bound of the full cosine, and the rule the scan itself
- *       applies to same-story pairs in a large store ({@code StoreScanner}), so no stored text is
- *       read for them. From {@link #JUDGE_SIMILARITY} they are read, aligned and judged too (a
- *       heavily rewritten copy keeps its names and numbers); from {@link
- *       Relater#SAME_STORY_SIMILARITY} they are reported as the same story from the similarity
- *       alone, which is what the full judgement gives whenever less than a fifth of the shorter
- *       text aligns. An article stored without a topic vector (written by {@code ArticleIndex.put}
- *       without one) is read and its full cosine computed instead.
+ *       stored topic vector (its heaviest content words, {@link TopicVector}). The submitted
+ *       article's full content-word vector ({@link StorySimilarity}) against the stored truncated
+ *       one gives a lower bound of their cosine without reading the stored text (the rule the scan
+ *       applies to same-story pairs in a large store, {@code StoreScanner}). A neighbour whose
+ *       bound reaches {@link #EXACT_FROM} is read and its full cosine computed; below, it is
+ *       dropped unread. From {@link #JUDGE_SIMILARITY} it is aligned and judged too (a heavily
+ *       rewritten copy keeps its names and numbers); from {@link Relater#SAME_STORY_SIMILARITY} it
+ *       is reported as the same story from the cosine alone, which is what the full judgement gives
+ *       whenever less than a fifth of the shorter text aligns. An article stored without a topic
+ *       vector (written by {@code ArticleIndex.put} without one) is always read.
  * </ul>
  *
  * <p>The work per check is bounded by the constants below, whatever the store's size. Stateless
