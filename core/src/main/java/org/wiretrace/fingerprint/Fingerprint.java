@@ -110,6 +110,29 @@ public record Fingerprint(
     return new Fingerprint(tokens, shingles, sig, new long[0], sample, all, spin, names);
   }
 
+  /**
+   * Reads only the name grams of {@link #encode()}'s bytes, skipping the other arrays: what ranking
+   * by shared names needs, without decoding the rest.
+   */
+  public static int[] decodeNameGrams(byte[] bytes, int offset, int length) {
+    ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
+    byte enc = b.get();
+    if (enc != ENCODING) {
+      throw new IllegalArgumentException("unknown fingerprint encoding " + enc);
+    }
+    b.position(b.position() + 8); // tokens, shingle count
+    skip(b, 4); // signature
+    skip(b, 8); // sample
+    skip(b, 8); // short shingles
+    skip(b, 4); // spin grams
+    return getInts(b);
+  }
+
+  private static void skip(ByteBuffer b, int width) {
+    int n = b.getInt();
+    b.position(b.position() + n * width);
+  }
+
   private static void putLongs(ByteBuffer b, long[] a) {
     b.putInt(a.length);
     for (long v : a) {

@@ -865,9 +865,15 @@ public final class ArticleIndex implements Closeable {
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TOPIC_SHARE));
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       int clauses = 0;
-      for (int i : topic.heaviest(TOPIC_TERMS)) {
-        Term t = new Term(F_TOPIC, longTerm(topic.terms()[i]));
-        if (addRareTerm(s, q, t, maxDf, topic.weights()[i])) {
+      int[] heaviest = topic.heaviest(TOPIC_TERMS);
+      BytesRef[] terms = new BytesRef[heaviest.length];
+      for (int k = 0; k < heaviest.length; k++) {
+        terms[k] = longTerm(topic.terms()[heaviest[k]]);
+      }
+      TermStates[] states = TermLookup.states(s, F_TOPIC, terms, 0, terms.length);
+      for (int k = 0; k < heaviest.length; k++) {
+        Term t = new Term(F_TOPIC, terms[k]);
+        if (addRareTerm(q, t, states[k], maxDf, topic.weights()[heaviest[k]])) {
           clauses++;
         }
       }
@@ -986,11 +992,76 @@ public final class ArticleIndex implements Closeable {
    */
   public List<Candidate> nameNeighbours(Fingerprint fp, String excludeId, int limit)
       throws IOException {
+    List<Candidate> out = new ArrayList<>();
+    byNames(
+        fp,
+        excludeId,
+        limit,
+        (hit, leaf, local) -> {
+          BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
+          if (fps != null && fps.advanceExact(local)) {
+            BytesRef b = fps.binaryValue();
+            out.add(candidate(hit.id(), fp, Fingerprint.decode(b.bytes, b.offset, b.length)));
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The articles of {@link #nameNeighbours(Fingerprint, String, int)}, in the same order, each with
+   * its stored topic vector and its similarity to {@code topic} ({@link TopicVector#dot}: with a
+   * query vector holding every term of the text, the cosine of the full query vector with the
+   * stored truncated one, a lower bound of the full cosine). An article stored without a topic
+   * vector comes with {@link TopicVector#EMPTY} and similarity 0. Reads doc values only, never
+   * stored texts.
+   */
+  public List<Neighbour> nameNeighbours(
+      Fingerprint fp, TopicVector topic, String excludeId, int limit) throws IOException {
+    java.util.Objects.requireNonNull(topic, "topic");
+    List<Neighbour> out = new ArrayList<>();
+    byNames(
+        fp,
+        excludeId,
+        limit,
+        (hit, l, local) -> {
+          BinaryDocValues vectors = l.reader().getBinaryDocValues(F_TOPIC_VECTOR);
+          TopicVector other = TopicVector.EMPTY;
+          if (vectors != null && vectors.advanceExact(local)) {
+            BytesRef b = vectors.binaryValue();
+            other = TopicVector.decode(b.bytes, b.offset, b.length);
+          }
+          NumericDocValues published = l.reader().getNumericDocValues(F_PUBLISHED_MS);
+          Optional<java.time.Instant> when =
+              published != null && published.advanceExact(local)
+                  ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
+                  : Optional.empty();
+          NumericDocValues chars = l.reader().getNumericDocValues(F_CHARS);
+          int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
+          out.add(new Neighbour(hit.id(), topic.dot(other), when, n, other));
+        });
+    return out;
+  }
+
+  /** One name neighbour before it is handed out: its id, Dice coefficient and document. */
+  private record NameHit(String id, double dice, int doc) {}
+
+  /** Receives a ranked name neighbour with the leaf and leaf-local document holding it. */
+  @FunctionalInterface
+  private interface NameHitConsumer {
+    void accept(NameHit hit, LeafReaderContext leaf, int local) throws IOException;
+  }
+
+  /**
+   * The name query of {@link #nameNeighbours(Fingerprint, String, int)}: its ranked hits are handed
+   * to {@code sink} best first, while the searcher is held.
+   */
+  private void byNames(Fingerprint fp, String excludeId, int limit, NameHitConsumer sink)
+      throws IOException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
     if (fp.nameGrams().length == 0) {
-      return List.of();
+      return;
     }
     IndexSearcher s = searchers.acquire();
     try {
@@ -1000,24 +1071,31 @@ public final class ArticleIndex implements Closeable {
       int clauses = 0;
       // the grams are a sorted bottom-k sample of the hashes: the first QUERY_TERMS are a smaller
       // one, shared by two texts in proportion to their overlap
-      int[] grams = fp.nameGrams();
-      for (int i = 0; i < grams.length && i < QUERY_TERMS; i++) {
-        if (addRareTerm(s, q, new Term(F_NAMES, intTerm(grams[i])), maxDf, 1f)) {
+      BytesRef[] grams = ints(fp.nameGrams());
+      int n = Math.min(grams.length, QUERY_TERMS);
+      TermStates[] states = TermLookup.states(s, F_NAMES, grams, 0, n);
+      for (int i = 0; i < n; i++) {
+        if (addRareTerm(q, new Term(F_NAMES, grams[i]), states[i], maxDf, 1f)) {
           clauses++;
         }
       }
       if (clauses == 0) {
-        return List.of();
+        return;
       }
       ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 4, 40));
       List<LeafReaderContext> leaves = reader.leaves();
-      List<Candidate> out = new ArrayList<>();
-      double[] dice = new double[hits.length];
+      List<NameHit> out = new ArrayList<>(hits.length);
+      LeafReaderContext leaf = null;
+      SortedDocValues ids = null;
+      BinaryDocValues fps = null;
       for (ScoreDoc h : hits) {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
+        if (l != leaf) {
+          leaf = l;
+          ids = l.reader().getSortedDocValues(F_ID);
+          fps = l.reader().getBinaryDocValues(F_FP);
+        }
         int local = h.doc - leaf.docBase;
-        SortedDocValues ids = leaf.reader().getSortedDocValues(F_ID);
-        BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
         if (ids == null || fps == null || !ids.advanceExact(local) || !fps.advanceExact(local)) {
           continue;
         }
@@ -1026,26 +1104,17 @@ public final class ArticleIndex implements Closeable {
           continue;
         }
         BytesRef b = fps.binaryValue();
-        Fingerprint other = Fingerprint.decode(b.bytes, b.offset, b.length);
-        int shared = SortedSets.intersection(fp.nameGrams(), other.nameGrams());
-        dice[out.size()] = 2.0 * shared / (fp.nameGrams().length + other.nameGrams().length);
-        out.add(candidate(id, fp, other));
+        int[] names = Fingerprint.decodeNameGrams(b.bytes, b.offset, b.length);
+        int shared = SortedSets.intersection(fp.nameGrams(), names);
+        double dice = 2.0 * shared / (fp.nameGrams().length + names.length);
+        out.add(new NameHit(id, dice, h.doc));
       }
-      Integer[] order = new Integer[out.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
+      out.sort(Comparator.comparingDouble(NameHit::dice).reversed().thenComparing(NameHit::id));
+      for (int i = 0; i < out.size() && i < limit; i++) {
+        NameHit hit = out.get(i);
+        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
+        sink.accept(hit, l, hit.doc() - l.docBase);
       }
-      java.util.Arrays.sort(
-          order,
-          (x, y) ->
-              dice[x] != dice[y]
-                  ? Double.compare(dice[y], dice[x])
-                  : out.get(x).id().compareTo(out.get(y).id()));
-      List<Candidate> ranked = new ArrayList<>(Math.min(limit, order.length));
-      for (int i = 0; i < order.length && i < limit; i++) {
-        ranked.add(out.get(order[i]));
-      }
-      return ranked;
     } finally {
       searchers.release(s);
     }
@@ -1058,8 +1127,7 @@ public final class ArticleIndex implements Closeable {
    * @return whether the clause was added
    */
   private static boolean addRareTerm(
-      IndexSearcher s, BooleanQuery.Builder q, Term t, int maxDf, float boost) throws IOException {
-    TermStates states = TermStates.build(s, t, true);
+      BooleanQuery.Builder q, Term t, TermStates states, int maxDf, float boost) {
     int df = states.docFreq();
     if (df == 0 || df > maxDf) {
       return false;
@@ -1115,13 +1183,19 @@ public final class ArticleIndex implements Closeable {
     // sets share in proportion to their overlap (Broder 1997). Term states are looked up once and
     // reused by the query; terms absent from the index are left out.
     List<TermQuery> kept = new ArrayList<>();
-    for (int i = 0; i < terms.length && kept.size() < QUERY_TERMS; i++) {
-      Term t = new Term(field, terms[i]);
-      TermStates states = TermStates.build(s, t, true);
-      int df = states.docFreq();
-      if (df > 0 && df <= maxDf) {
-        kept.add(new TermQuery(t, states));
+    int next = 0;
+    while (next < terms.length && kept.size() < QUERY_TERMS) {
+      // look up as many as are still wanted, in one pass over the segments; more if some are
+      // left out
+      int to = Math.min(terms.length, next + QUERY_TERMS - kept.size());
+      TermStates[] states = TermLookup.states(s, field, terms, next, to);
+      for (int i = next; i < to; i++) {
+        int df = states[i - next].docFreq();
+        if (df > 0 && df <= maxDf) {
+          kept.add(new TermQuery(new Term(field, terms[i]), states[i - next]));
+        }
       }
+      next = to;
     }
     float w = weight / Math.max(1, Math.min(terms.length, QUERY_TERMS));
     for (TermQuery t : kept) {

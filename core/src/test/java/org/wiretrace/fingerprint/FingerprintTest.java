@@ -103,6 +103,7 @@ public class FingerprintTest {
     Fingerprint f = new Fingerprinter().of(Tokens.of(STORY));
     byte[] b = f.encode();
     assertThat(Fingerprint.decode(b, 0, b.length)).isEqualTo(f);
+    assertThat(Fingerprint.decodeNameGrams(b, 0, b.length)).isEqualTo(f.nameGrams());
   }
 
   @Test

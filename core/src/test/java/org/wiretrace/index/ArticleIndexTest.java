@@ -152,6 +152,12 @@ class ArticleIndexTest {
       // both name everyone in the query; the one naming little else ranks first (Dice)
       assertThat(got).extracting(Candidate::id).startsWith("report", "longer");
       assertThat(got).extracting(Candidate::id).noneMatch(id -> id.startsWith("filler"));
+      // the same neighbours in the same order with their topic vectors (none stored here)
+      assertThat(
+              index.nameNeighbours(
+                  index.fingerprinter().of(Tokens.of(q.text())), TopicVector.EMPTY, "q", 5))
+          .extracting(Neighbour::id)
+          .isEqualTo(got.stream().map(Candidate::id).toList());
       assertThat(index.nameNeighbours(index.fingerprinter().of(Tokens.of(q.text())), "report", 5))
           .extracting(Candidate::id)
           .doesNotContain("report");

@@ -4,20 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.wiretrace.text.AnalyzedArticle;
 
 /**
- * A bounded least-recently-used cache of tokenized stored articles, so that the articles a burst of
- * checks keeps judging against (a busy story's members) are read and tokenized once. One per
- * committed state: a new commit starts a new cache, so nothing stale is served. Thread-safe (one
- * lock; loading happens outside it, so two threads may load the same article once each).
+ * A bounded least-recently-used cache of stored articles prepared for judging (tokens and
+ * content-word vector, {@link Prepared}), so that the articles a burst of checks keeps judging
+ * against (a busy story's members) are read, tokenized and vectorised once. One per committed
+ * state: a new commit starts a new cache, so nothing stale is served. Thread-safe (one lock;
+ * loading happens outside it, so two threads may load the same article once each).
  */
 final class AnalyzedCache {
 
-  /** Articles kept by default (about 10 kB each for a 3 kB text). */
+  /** Articles kept by default (about 15 kB each for a 3 kB text). */
   static final int DEFAULT_CAPACITY = 1_024;
 
-  private final Map<String, AnalyzedArticle> map;
+  private final Map<String, Prepared> map;
 
   AnalyzedCache(int capacity) {
     if (capacity < 1) {
@@ -26,21 +26,21 @@ final class AnalyzedCache {
     this.map =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, AnalyzedArticle> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
             return size() > capacity;
           }
         };
   }
 
   /** The cached article {@code id}, else {@code load}'s, remembered when present. */
-  Optional<AnalyzedArticle> get(String id, Function<String, Optional<AnalyzedArticle>> load) {
+  Optional<Prepared> get(String id, Function<String, Optional<Prepared>> load) {
     synchronized (map) {
-      AnalyzedArticle a = map.get(id);
+      Prepared a = map.get(id);
       if (a != null) {
         return Optional.of(a);
       }
     }
-    Optional<AnalyzedArticle> loaded = load.apply(id);
+    Optional<Prepared> loaded = load.apply(id);
     loaded.ifPresent(
         a -> {
           synchronized (map) {

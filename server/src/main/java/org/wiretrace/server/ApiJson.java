@@ -21,7 +21,7 @@ import org.wiretrace.report.ReportJson;
 import org.wiretrace.stories.Family;
 import org.wiretrace.stories.Member;
 import org.wiretrace.stories.Story;
-import org.wiretrace.text.AnalyzedArticle;
+import org.wiretrace.text.Tokens;
 
 /**
  * The REST API's JSON, built from one {@link Snapshot}. Field names follow the report's JSON
@@ -265,21 +265,22 @@ final class ApiJson {
    * one (published no later, or the submission is undated), a {@code copy} of it, or reports the
    * {@code same_story}; {@code relation} is the later side's relation to the earlier.
    */
-  static ObjectNode check(
-      Snapshot s, AnalyzedArticle submitted, Relater relater, boolean withText) {
+  static ObjectNode check(Snapshot s, Prepared submitted, Relater relater, boolean withText) {
     Article sub = submitted.article();
     CheckSearch.Candidates candidates = s.candidates(submitted);
     List<ObjectNode> matches = new ArrayList<>();
     List<double[]> order = new ArrayList<>();
-    for (AnalyzedArticle stored : candidates.judge()) {
+    for (Prepared stored : candidates.judge()) {
       Article st = stored.article();
       boolean storedEarlier =
           sub.published().isEmpty()
               || st.published().isPresent() && !st.published().get().isAfter(sub.published().get());
+      Tokens stTokens = stored.analyzed().tokens();
+      Tokens subTokens = submitted.analyzed().tokens();
       Verdict v =
           storedEarlier
-              ? relater.judge(st, stored.tokens(), sub, submitted.tokens())
-              : relater.judge(sub, submitted.tokens(), st, stored.tokens());
+              ? relater.judge(st, stTokens, stored.vector(), sub, subTokens, submitted.vector())
+              : relater.judge(sub, subTokens, submitted.vector(), st, stTokens, stored.vector());
       if (v.relation() == Relation.UNRELATED) {
         continue;
       }
@@ -289,7 +290,7 @@ final class ApiJson {
       matches.add(
           match(
               s,
-              st,
+              Catalogue.entry(st),
               v.relation(),
               role(v.relation(), storedEarlier),
               subCov,
@@ -297,10 +298,13 @@ final class ApiJson {
               v.storySimilarity()));
     }
     for (int k = 0; k < candidates.storyOnly().size(); k++) {
-      Article st = candidates.storyOnly().get(k).article();
+      Optional<Catalogue.Entry> st = s.entry(candidates.storyOnly().get(k));
+      if (st.isEmpty()) {
+        continue;
+      }
       double sim = candidates.storySimilarity()[k];
       order.add(new double[] {matches.size(), 0, 0, sim});
-      matches.add(match(s, st, Relation.SAME_STORY, "same_story", 0, 0, sim));
+      matches.add(match(s, st.get(), Relation.SAME_STORY, "same_story", 0, 0, sim));
     }
     order.sort(
         Comparator.comparingDouble((double[] x) -> -x[1])
@@ -330,13 +334,13 @@ final class ApiJson {
 
   private static ObjectNode match(
       Snapshot s,
-      Article st,
+      Catalogue.Entry st,
       Relation relation,
       String role,
       double coverage,
       double otherCoverage,
       double similarity) {
-    ObjectNode m = listedArticle(s, Catalogue.entry(st));
+    ObjectNode m = listedArticle(s, st);
     m.put("match_relation", relation.name());
     m.put("role", role);
     m.put("coverage", round(coverage));

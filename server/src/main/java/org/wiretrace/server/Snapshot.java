@@ -109,15 +109,20 @@ final class Snapshot {
 
   /** The stored article, tokenized (cached). */
   Optional<AnalyzedArticle> analyzed(String id) {
+    return prepared(id).map(Prepared::analyzed);
+  }
+
+  /** The stored article, tokenized and with its content-word vector (cached). */
+  Optional<Prepared> prepared(String id) {
     if (index == null || catalogue.get(id).isEmpty()) {
       return Optional.empty();
     }
     return cache.get(id, this::load);
   }
 
-  private Optional<AnalyzedArticle> load(String id) {
+  private Optional<Prepared> load(String id) {
     try {
-      return index.get(id).map(StoredArticle::article).map(AnalyzedArticle::of);
+      return index.get(id).map(StoredArticle::article).map(Prepared::of);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read article " + id + " from the store", e);
     }
@@ -134,12 +139,12 @@ final class Snapshot {
   }
 
   /** The stored articles to judge against {@code submitted}, and those only of its story. */
-  CheckSearch.Candidates candidates(AnalyzedArticle submitted) {
+  CheckSearch.Candidates candidates(Prepared submitted) {
     if (search == null) {
       return CheckSearch.Candidates.NONE;
     }
     try {
-      return search.candidates(submitted, this::analyzed);
+      return search.candidates(submitted, this::prepared, id -> catalogue.get(id).isPresent());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search the store", e);
     }

@@ -134,7 +134,8 @@ record Submission(Format format, byte[] body, Optional<String> charset) {
     StringBuilder sb = new StringBuilder();
     List<ObjectNode> records = records();
     for (ObjectNode o : records) {
-      o.put("id", id(o));
+      String text = first(o, "text", "maintext", "body", "content");
+      o.put("id", id(o, Mojibake.repair(text).text()));
       sb.append(JSON.writeValueAsString(o)).append('\n');
     }
     Files.writeString(file, sb, StandardCharsets.UTF_8);
@@ -150,7 +151,7 @@ record Submission(Format format, byte[] body, Optional<String> charset) {
       Mojibake.Result repaired = Mojibake.repair(text);
       out.add(
           Article.builder(format.fileName + "#record " + (i + 1), repaired.text())
-              .id(id(o))
+              .id(id(o, repaired.text()))
               .title(first(o, "title"))
               .url(first(o, "url"))
               .site(first(o, "source_domain", "source", "site"))
@@ -205,14 +206,16 @@ record Submission(Format format, byte[] body, Optional<String> charset) {
     return out;
   }
 
-  /** The record's own id, else one derived from the fixed file name and the text. */
-  private static String id(ObjectNode o) {
+  /**
+   * The record's own id, else one derived from the fixed file name and its {@code repairedText}
+   * (repaired once, by the caller).
+   */
+  private static String id(ObjectNode o, String repairedText) {
     String id = first(o, "id");
     if (id != null) {
       return id.strip();
     }
-    String text = Mojibake.repair(first(o, "text", "maintext", "body", "content")).text();
-    return Article.contentId(Format.JSON.fileName, text);
+    return Article.contentId(Format.JSON.fileName, repairedText);
   }
 
   private static String first(JsonNode o, String... fields) {

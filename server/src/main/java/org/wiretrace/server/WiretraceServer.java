@@ -274,7 +274,7 @@ public final class WiretraceServer implements AutoCloseable {
   private void check(Context ctx) {
     Article a = submission(ctx).article();
     boolean withText = "true".equalsIgnoreCase(ctx.queryParam("with_text"));
-    json(ctx, ApiJson.check(state.current(), AnalyzedArticle.of(a), relater, withText));
+    json(ctx, ApiJson.check(state.current(), Prepared.of(a), relater, withText));
   }
 
   private void compareStored(Context ctx) {
