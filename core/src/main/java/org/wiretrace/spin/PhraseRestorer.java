@@ -23,7 +23,10 @@ import java.util.Objects;
  * carries a prior strength. A beam search ranks the paths by the sum of log priors plus phrase
  * evidence from the reference corpora ({@link PhraseStats}): the mean log count of the candidate's
  * bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore (2000) with
- * corpus n-grams as the language model. Inflections are carried over with {@link Morph}.
+ * corpus n-grams as the language model. Inflections are carried over with {@link Morph}. Learned
+ * original phrases that share a word with the spun phrase at the same place are candidates too
+ * ({@link #knownOriginals}), and an optional learned {@link Reranker} re-orders the first
+ * candidates ({@link #candidates} records what each path chose).
  *
  * <p>Stateless apart from its immutable inputs; thread-safe.
  */
