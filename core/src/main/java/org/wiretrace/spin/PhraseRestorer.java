@@ -23,7 +23,10 @@ import java.util.Objects;
  * carries a prior strength. A beam search ranks the paths by the sum of log priors plus phrase
  * evidence from the reference corpora ({@link PhraseStats}): the mean log count of the candidate's
  * bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore (2000) with
- * corpus n-grams as the language model. Inflections are carried over with {@link Morph}.
+ * corpus n-grams as the language model. Inflections are carried over with {@link Morph}. Learned
+ * original phrases that share a word with the spun phrase at the same place are candidates too
+ * ({@link #knownOriginals}), and an optional learned {@link Reranker} re-orders the first
+ * candidates ({@link #candidates} records what each path chose).
  *
  * <p>Stateless apart from its immutable inputs; thread-safe.
  */
@@ -50,6 +53,9 @@ public final class PhraseRestorer {
    *     thesaurus neighbour), admitted only when it forms a corpus bigram with a candidate of the
    *     neighbouring word; 0 leaves such words out
    * @param maxFar most such two-step words admitted per word
+   * @param known prior of each changed word of a learned original phrase that shares a word with
+   *     the spun phrase at the same place ({@link SpinHabits#originalsSharingAWord}); 0 leaves such
+   *     candidates out
    * @param maxOptions options kept per word
    * @param beam paths kept per position in the beam search
    */
@@ -67,13 +73,14 @@ public final class PhraseRestorer {
       double thesaurus,
       double thesaurusFar,
       int maxFar,
+      double known,
       int maxOptions,
       int beam) {
 
     /** The defaults, tuned by cross-validation on the dev list. */
     public static final Settings DEFAULT =
         new Settings(
-            0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 40, 250);
+            0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02, 40, 250);
 
     /**
      * The settings of the detector's restorer ({@link SpinDetector}): those its thresholds were
@@ -81,7 +88,8 @@ public final class PhraseRestorer {
      * would turn rare but genuine phrases into false alarms and displace close restorations.
      */
     public static final Settings DETECTION =
-        new Settings(0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 40, 250);
+        new Settings(
+            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 40, 250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
@@ -92,7 +100,9 @@ public final class PhraseRestorer {
       if (!(multiword > 0 && multiword <= 1) || evidence < 0 || trigram < 0 || unigram < 0) {
         throw new IllegalArgumentException("bad weights");
       }
-      if (!(thesaurus >= 0 && thesaurus <= 1) || !(thesaurusFar >= 0 && thesaurusFar <= 1)) {
+      if (!(thesaurus >= 0 && thesaurus <= 1)
+          || !(thesaurusFar >= 0 && thesaurusFar <= 1)
+          || !(known >= 0 && known <= 1)) {
         throw new IllegalArgumentException("thesaurus priors must be in [0, 1]");
       }
       if (maxFar < 0 || maxOptions < 1 || beam < 1) {
@@ -106,6 +116,7 @@ public final class PhraseRestorer {
   private final PhraseStats stats;
   private final Thesaurus thesaurus;
   private final Settings settings;
+  private final Reranker reranker;
 
   /** A restorer with the default settings and the installed thesaurus. */
   public PhraseRestorer(WordNetLexicon wordnet, SpinHabits habits, PhraseStats stats) {
@@ -118,6 +129,21 @@ public final class PhraseRestorer {
       PhraseStats stats,
       Thesaurus thesaurus,
       Settings settings) {
+    this(wordnet, habits, stats, thesaurus, settings, null);
+  }
+
+  /**
+   * A restorer whose suggestions are the beam search's first {@link Reranker#depth()} candidates
+   * re-ranked by {@code reranker} (null: the beam order).
+   */
+  public PhraseRestorer(
+      WordNetLexicon wordnet,
+      SpinHabits habits,
+      PhraseStats stats,
+      Thesaurus thesaurus,
+      Settings settings,
+      Reranker reranker) {
+    this.reranker = reranker;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.thesaurus = Objects.requireNonNull(thesaurus, "thesaurus");
     this.wordnet = Objects.requireNonNull(wordnet, "wordnet");
@@ -140,6 +166,24 @@ public final class PhraseRestorer {
         Settings.DETECTION);
   }
 
+  /** The same restorer with {@code r} re-ranking its candidates (null: the beam order). */
+  public PhraseRestorer withReranker(Reranker r) {
+    return new PhraseRestorer(wordnet, habits, stats, thesaurus, settings, r);
+  }
+
+  /** The re-ranker, or null. */
+  public Reranker reranker() {
+    return reranker;
+  }
+
+  public SpinHabits habits() {
+    return habits;
+  }
+
+  public WordNetLexicon wordnet() {
+    return wordnet;
+  }
+
   /** The thesaurus used (empty when none is installed). */
   public Thesaurus thesaurus() {
     return thesaurus;
@@ -149,14 +193,99 @@ public final class PhraseRestorer {
     return stats;
   }
 
-  /** One choice in the lattice: words {@code [from, to)} replaced by {@code text}. */
-  record Option(int from, int to, String text, double prior, String why) {}
+  /**
+   * One choice in the lattice: words {@code [from, to)} replaced by {@code text}, of kind {@code
+   * kind} (an index into {@link Candidate#KINDS}, -1 for a kept word).
+   */
+  record Option(int from, int to, String text, double prior, String why, int kind) {
+    Option(int from, int to, String text, double prior, String why) {
+      this(from, to, text, prior, why, kindOf(why));
+    }
+  }
+
+  /** The kind of a choice, from the start of its reason (see {@link Candidate#KINDS}). */
+  static int kindOf(String why) {
+    if (why == null) {
+      return -1;
+    }
+    for (int k = Candidate.KINDS.size() - 1; k >= 0; k--) {
+      if (why.startsWith(Candidate.KINDS.get(k))) {
+        return k;
+      }
+    }
+    throw new IllegalStateException("unknown kind of choice: " + why);
+  }
+
+  /**
+   * A complete restoration in the lattice with what the ranking saw: the suggestion, the sum of log
+   * priors, the phrase evidence and how many choices of each kind it makes.
+   *
+   * @param suggestion the suggestion (its score is the beam score)
+   * @param logPrior sum of the log priors of its choices (kept words included)
+   * @param evidence the phrase evidence ({@link #evidence}), unweighted
+   * @param kinds choices made per kind, indexed like {@link #KINDS}
+   */
+  public record Candidate(Suggestion suggestion, double logPrior, double evidence, int[] kinds) {
+
+    /**
+     * The kinds of choice, by the start of their reason; a later entry wins over an earlier one
+     * that its reason also starts with ("WordNet related " over "WordNet ").
+     */
+    public static final List<String> KINDS =
+        List.of(
+            "habit ",
+            "reverse habit ",
+            "habit via WordNet ",
+            "WordNet ",
+            "WordNet related ",
+            "thesaurus ",
+            "thesaurus neighbourhood ",
+            "thesaurus two steps ",
+            "phrase habit ",
+            "WordNet '",
+            "known original ");
+
+    public Candidate {
+      Objects.requireNonNull(suggestion, "suggestion");
+      kinds = kinds.clone();
+    }
+
+    /** The words of the suggestion. */
+    public String text() {
+      return suggestion.text();
+    }
+
+    /** Choices made of kind {@code k}. */
+    public int kind(int k) {
+      return kinds[k];
+    }
+  }
 
   /**
    * Up to {@code k} suggestions for the lower-case words of a phrase, best first, each different
    * from the phrase itself.
    */
   public List<Suggestion> suggest(List<String> words, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    List<Candidate> c =
+        reranker == null
+            ? candidates(words, k)
+            : reranker.rerank(
+                words, candidates(words, Math.max(k, reranker.depth())), stats, wordnet, habits);
+    List<Suggestion> out = new ArrayList<>(Math.min(k, c.size()));
+    for (int i = 0; i < Math.min(k, c.size()); i++) {
+      out.add(c.get(i).suggestion());
+    }
+    return out;
+  }
+
+  /**
+   * Up to {@code k} candidate restorations of the lower-case words of a phrase in the order of the
+   * beam search (best first), each different from the phrase itself, with what the ranking saw.
+   */
+  public List<Candidate> candidates(List<String> words, int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, got " + k);
     }
@@ -196,24 +325,75 @@ public final class PhraseRestorer {
       }
     }
     String self = String.join(" ", words);
-    Map<String, Suggestion> best = new LinkedHashMap<>();
+    Map<String, Candidate> best = new LinkedHashMap<>();
     for (Path p : at.get(n)) {
       String text = String.join(" ", p.words);
       if (text.equals(self) || !p.changed) {
         continue;
       }
-      double score = p.logPrior + settings.evidence() * evidence(p.words);
-      Suggestion prev = best.get(text);
-      if (prev == null || prev.score() < score) {
+      double ev = evidence(p.words);
+      double score = p.logPrior + settings.evidence() * ev;
+      Candidate prev = best.get(text);
+      if (prev == null || prev.suggestion().score() < score) {
         best.put(
             text,
-            new Suggestion(text, score, stats.count(p.words), p.weakest, p.strongest, p.why()));
+            new Candidate(
+                new Suggestion(text, score, stats.count(p.words), p.weakest, p.strongest, p.why()),
+                p.logPrior,
+                ev,
+                p.kinds));
       }
     }
+    for (Candidate c : knownOriginals(words)) {
+      best.putIfAbsent(c.text(), c);
+    }
     return best.values().stream()
-        .sorted(Comparator.comparingDouble(Suggestion::score).reversed())
+        .sorted(Comparator.comparingDouble((Candidate c) -> c.suggestion().score()).reversed())
         .limit(k)
         .toList();
+  }
+
+  /**
+   * Candidates outside the lattice: the learned original phrases that share a word with the spun
+   * phrase at the same place ({@link SpinHabits#originalsSharingAWord}), each changed word with
+   * prior {@link Settings#known}, scored like the lattice's paths. None when that prior is 0.
+   */
+  public List<Candidate> knownOriginals(List<String> words) {
+    if (settings.known() <= 0) {
+      return List.of();
+    }
+    int kind = Candidate.KINDS.indexOf("known original ");
+    List<Candidate> out = new ArrayList<>();
+    for (String o : habits.originalsSharingAWord(words)) {
+      List<String> w = List.of(o.split(" "));
+      if (!knowsAll(o)) {
+        continue;
+      }
+      double lp = 0;
+      int[] kinds = new int[Candidate.KINDS.size()];
+      for (int i = 0; i < w.size(); i++) {
+        if (w.get(i).equals(words.get(i))) {
+          lp += Math.log(settings.keep());
+        } else {
+          lp += Math.log(settings.known());
+          kinds[kind]++;
+        }
+      }
+      double ev = evidence(w);
+      out.add(
+          new Candidate(
+              new Suggestion(
+                  o,
+                  lp + settings.evidence() * ev,
+                  stats.count(w),
+                  settings.known(),
+                  settings.known(),
+                  "known original '" + o + "' (" + habits.originalCount(o) + "x)"),
+              lp,
+              ev,
+              kinds));
+    }
+    return out;
   }
 
   /** The phrase evidence of a word sequence: mean log counts of its n-grams. */
@@ -239,7 +419,7 @@ public final class PhraseRestorer {
 
   private List<Option> wordOptions(String x, int i) {
     Map<String, Option> out = new HashMap<>();
-    put(out, new Option(i, i + 1, x, settings.keep(), null));
+    put(out, new Option(i, i + 1, x, settings.keep(), null, -1));
     if (literal(x)) {
       return List.of(out.get(x));
     }
@@ -640,8 +820,10 @@ public final class PhraseRestorer {
       boolean changed,
       double weakest,
       double strongest,
-      List<String> reasons) {
-    static final Path EMPTY = new Path(List.of(), 0, 0, false, 1.0, 0.0, List.of());
+      List<String> reasons,
+      int[] kinds) {
+    static final Path EMPTY =
+        new Path(List.of(), 0, 0, false, 1.0, 0.0, List.of(), new int[Candidate.KINDS.size()]);
 
     Path extend(Option o, PhraseRestorer r) {
       List<String> w = new ArrayList<>(words.size() + 2);
@@ -658,8 +840,13 @@ public final class PhraseRestorer {
       double ev = w.size() >= 2 ? r.evidence(w) : 0;
       double weak = o.why != null ? Math.min(weakest, o.prior) : weakest;
       double strong = o.why != null ? Math.max(strongest, o.prior) : strongest;
+      int[] kd = kinds;
+      if (o.kind >= 0) {
+        kd = kinds.clone();
+        kd[o.kind]++;
+      }
       return new Path(
-          w, lp, lp + r.settings.evidence() * ev, changed || o.why != null, weak, strong, why);
+          w, lp, lp + r.settings.evidence() * ev, changed || o.why != null, weak, strong, why, kd);
     }
 
     String why() {

@@ -162,6 +162,34 @@ public final class PhraseStats {
     return id == null ? 0 : wordCounts[id];
   }
 
+  /** The index of a word in the vocabulary (0 most frequent), or -1 when unknown. */
+  public int wordIndex(String word) {
+    Integer id = ids.get(word);
+    return id == null ? -1 : id;
+  }
+
+  /** The index of the bigram {@code a b} in the table of counted bigrams, or -1 when absent. */
+  public int bigramIndex(String a, String b) {
+    Integer x = ids.get(a);
+    Integer y = ids.get(b);
+    if (x == null || y == null) {
+      return -1;
+    }
+    int i = Arrays.binarySearch(biKeys, key(x, y));
+    return i >= 0 ? i : -1;
+  }
+
+  /** The index of the bigram of word ids {@code a b} in the table, or -1 when absent. */
+  public int bigramIndex(int a, int b) {
+    int i = Arrays.binarySearch(biKeys, key(a, b));
+    return i >= 0 ? i : -1;
+  }
+
+  /** Number of bigrams with a count. */
+  public int bigramTableSize() {
+    return biKeys.length;
+  }
+
   /** True when the word is in the vocabulary. */
   public boolean knows(String word) {
     return ids.containsKey(word);

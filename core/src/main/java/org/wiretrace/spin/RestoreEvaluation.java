@@ -102,28 +102,10 @@ public final class RestoreEvaluation {
     if (depth < 1) {
       throw new IllegalArgumentException("depth must be >= 1, got " + depth);
     }
-    if (folds < 2 || folds > pairs.size()) {
-      throw new IllegalArgumentException(
-          "folds must be in [2, " + pairs.size() + "], got " + folds);
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < pairs.size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(SEED));
-    int[] fold = new int[pairs.size()];
-    for (int r = 0; r < order.size(); r++) {
-      fold[order.get(r)] = r % folds;
-    }
+    int[] fold = folds(pairs.size(), folds);
     Prediction[] out = new Prediction[pairs.size()];
     for (int f = 0; f < folds; f++) {
-      List<PhrasePair> train = new ArrayList<>();
-      for (int i = 0; i < pairs.size(); i++) {
-        if (fold[i] != f) {
-          train.add(pairs.get(i));
-        }
-      }
-      PhraseRestorer r = restorerFor.apply(SpinHabits.learn(train));
+      PhraseRestorer r = restorerFor.apply(SpinHabits.learn(outside(pairs, fold, f)));
       for (int i = 0; i < pairs.size(); i++) {
         if (fold[i] == f) {
           out[i] = predict(pairs.get(i), r, depth);
@@ -131,6 +113,180 @@ public final class RestoreEvaluation {
       }
     }
     return summarise(List.of(out));
+  }
+
+  /** The fold of each pair: shuffled with {@link #SEED}, dealt round-robin into {@code folds}. */
+  public static int[] folds(int pairs, int folds) {
+    if (folds < 2 || folds > pairs) {
+      throw new IllegalArgumentException("folds must be in [2, " + pairs + "], got " + folds);
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < pairs; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(SEED));
+    int[] fold = new int[pairs];
+    for (int r = 0; r < order.size(); r++) {
+      fold[order.get(r)] = r % folds;
+    }
+    return fold;
+  }
+
+  /**
+   * The pairs of {@code pairs} outside the folds in {@code out} (pairs without a known original are
+   * kept: learning ignores them).
+   */
+  static List<PhrasePair> outside(List<PhrasePair> pairs, int[] fold, int... out) {
+    List<PhrasePair> train = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      boolean keep = true;
+      for (int f : out) {
+        keep &= fold[i] != f;
+      }
+      if (keep) {
+        train.add(pairs.get(i));
+      }
+    }
+    return train;
+  }
+
+  /**
+   * The re-ranker training example of one pair: the features of its first {@code depth} candidates
+   * and the index of the expected phrase among them, or null when it is not among them.
+   */
+  public static Reranker.Example example(
+      PhrasePair p, PhraseRestorer restorer, ScienceCounts science, int depth) {
+    if (!p.hasExpected()) {
+      return null;
+    }
+    List<String> words = PhrasePair.words(p.tortured());
+    List<PhraseRestorer.Candidate> c = restorer.candidates(words, depth);
+    String want = PhrasePair.comparable(p.expected());
+    for (int i = 0; i < c.size(); i++) {
+      if (c.get(i).text().equals(want)) {
+        return new Reranker.Example(
+            Reranker.features(
+                words, c, restorer.stats(), science, restorer.wordnet(), restorer.habits()),
+            i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Re-ranker training examples for {@code pairs} with no pair's habits learned from itself: the
+   * pairs are split into {@code folds} folds and each fold's candidates come from a restorer built
+   * on habits learned from the other folds (pairs whose original is unreached give no example).
+   * Pairs are processed in parallel on {@code threads} threads; the result is in pair order.
+   */
+  public static List<Reranker.Example> examples(
+      List<PhrasePair> pairs,
+      int folds,
+      Function<SpinHabits, PhraseRestorer> restorerFor,
+      ScienceCounts science,
+      int depth,
+      int threads) {
+    int[] fold = folds(pairs.size(), folds);
+    Reranker.Example[] out = new Reranker.Example[pairs.size()];
+    for (int f = 0; f < folds; f++) {
+      PhraseRestorer r = restorerFor.apply(SpinHabits.learn(outside(pairs, fold, f)));
+      int g = f;
+      parallel(
+          pairs.size(),
+          threads,
+          i -> {
+            if (fold[i] == g) {
+              out[i] = example(pairs.get(i), r, science, depth);
+            }
+          });
+    }
+    List<Reranker.Example> list = new ArrayList<>();
+    for (Reranker.Example e : out) {
+      if (e != null) {
+        list.add(e);
+      }
+    }
+    return list;
+  }
+
+  /**
+   * K-fold cross-validation of the re-ranked restorer, nested so that no scored fold reaches its
+   * own training: for each held-out fold {@code f}, the re-ranker is trained on examples of the
+   * other folds' pairs whose candidates come from habits learned without fold {@code f} and without
+   * the pair's own fold ({@link #examples} on the training pairs, their folds kept), and the fold
+   * {@code f} is scored by the restorer built on habits learned from all the other folds with that
+   * re-ranker. Costs {@code folds} times the plain cross-validation.
+   */
+  public static Score crossValidateReranked(
+      List<PhrasePair> pairs,
+      int folds,
+      Function<SpinHabits, PhraseRestorer> restorerFor,
+      ScienceCounts science,
+      int trainDepth,
+      Function<List<Reranker.Example>, Reranker> trainer,
+      int depth,
+      int threads) {
+    int[] fold = folds(pairs.size(), folds);
+    Prediction[] out = new Prediction[pairs.size()];
+    for (int f = 0; f < folds; f++) {
+      Reranker.Example[] ex = new Reranker.Example[pairs.size()];
+      for (int g = 0; g < folds; g++) {
+        if (g == f) {
+          continue;
+        }
+        PhraseRestorer r = restorerFor.apply(SpinHabits.learn(outside(pairs, fold, f, g)));
+        int gg = g;
+        parallel(
+            pairs.size(),
+            threads,
+            i -> {
+              if (fold[i] == gg) {
+                ex[i] = example(pairs.get(i), r, science, trainDepth);
+              }
+            });
+      }
+      List<Reranker.Example> train = new ArrayList<>();
+      for (Reranker.Example e : ex) {
+        if (e != null) {
+          train.add(e);
+        }
+      }
+      PhraseRestorer r =
+          restorerFor
+              .apply(SpinHabits.learn(outside(pairs, fold, f)))
+              .withReranker(trainer.apply(train));
+      int ff = f;
+      parallel(
+          pairs.size(),
+          threads,
+          i -> {
+            if (fold[i] == ff) {
+              out[i] = predict(pairs.get(i), r, depth);
+            }
+          });
+    }
+    return summarise(List.of(out));
+  }
+
+  /** Runs {@code body} for 0..n-1 on {@code threads} threads (1: in this thread). */
+  static void parallel(int n, int threads, java.util.function.IntConsumer body) {
+    if (threads <= 1) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+      return;
+    }
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      pool.submit(() -> java.util.stream.IntStream.range(0, n).parallel().forEach(body)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** Accuracy of a list of predictions. */

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -41,14 +42,17 @@ public final class SpinHabits {
   private final Map<String, Map<String, Integer>> forward;
   private final Map<String, Map<String, Integer>> backward;
   private final Map<String, Map<String, Integer>> phrases;
+  private final Map<String, Integer> originals;
 
   private SpinHabits(
       Map<String, Map<String, Integer>> forward,
       Map<String, Map<String, Integer>> backward,
-      Map<String, Map<String, Integer>> phrases) {
+      Map<String, Map<String, Integer>> phrases,
+      Map<String, Integer> originals) {
     this.forward = forward;
     this.backward = backward;
     this.phrases = phrases;
+    this.originals = originals;
   }
 
   private static final class Holder {
@@ -62,7 +66,7 @@ public final class SpinHabits {
 
   /** No habits at all. */
   public static SpinHabits none() {
-    return new SpinHabits(Map.of(), Map.of(), Map.of());
+    return new SpinHabits(Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** Learns habits from {@code pairs} (pairs without a known expected phrase are ignored). */
@@ -70,10 +74,12 @@ public final class SpinHabits {
     Map<String, Map<String, Integer>> fwd = new HashMap<>();
     Map<String, Map<String, Integer>> bwd = new HashMap<>();
     Map<String, Map<String, Integer>> phr = new HashMap<>();
+    Map<String, Integer> orig = new HashMap<>();
     for (PhrasePair p : pairs) {
       if (!p.hasExpected()) {
         continue;
       }
+      orig.merge(PhrasePair.comparable(p.expected()), 1, Integer::sum);
       List<String> t = PhrasePair.words(p.tortured());
       List<String> e = PhrasePair.words(p.expected());
       int a = 0;
@@ -104,7 +110,7 @@ public final class SpinHabits {
         add(phr, phraseKey(t.subList(a, bt)), phraseKey(e.subList(a, be)));
       }
     }
-    return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr));
+    return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr), Map.copyOf(orig));
   }
 
   /** The base form used as a habit key. */
@@ -152,6 +158,39 @@ public final class SpinHabits {
     return phrases.getOrDefault(key, Map.of());
   }
 
+  /**
+   * How many learned pairs had the original phrase {@code text} ({@link PhrasePair#comparable}
+   * form): spinners' victims recur, as the same term is tortured in different ways.
+   */
+  public int originalCount(String text) {
+    return originals.getOrDefault(text, 0);
+  }
+
+  /**
+   * The learned original phrases ({@link PhrasePair#comparable} form) with as many words as {@code
+   * words} that share at least one word with it at the same place, other than {@code words} itself:
+   * the known victims a spun phrase may be another torturing of ("information mining" for a learned
+   * "data mining"). Sorted.
+   */
+  public List<String> originalsSharingAWord(List<String> words) {
+    List<String> out = new ArrayList<>();
+    String self = String.join(" ", words);
+    for (String o : originals.keySet()) {
+      String[] w = o.split(" ");
+      if (w.length != words.size() || o.equals(self)) {
+        continue;
+      }
+      for (int i = 0; i < w.length; i++) {
+        if (w[i].equals(words.get(i))) {
+          out.add(o);
+          break;
+        }
+      }
+    }
+    Collections.sort(out);
+    return out;
+  }
+
   /** Number of distinct spun words with a learned original. */
   public int size() {
     return forward.size();
@@ -165,6 +204,9 @@ public final class SpinHabits {
                 new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
       writeTable(w, "w", forward);
       writeTable(w, "p", phrases);
+      for (var e : new TreeMap<>(originals).entrySet()) {
+        w.write("o\t" + e.getKey() + "\t-\t" + e.getValue() + "\n");
+      }
     }
   }
 
@@ -182,6 +224,7 @@ public final class SpinHabits {
     Map<String, Map<String, Integer>> fwd = new HashMap<>();
     Map<String, Map<String, Integer>> bwd = new HashMap<>();
     Map<String, Map<String, Integer>> phr = new HashMap<>();
+    Map<String, Integer> orig = new HashMap<>();
     BufferedReader r =
         new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
     String line;
@@ -196,11 +239,13 @@ public final class SpinHabits {
       if (f[0].equals("w")) {
         fwd.computeIfAbsent(f[1], k -> new HashMap<>()).merge(f[2], c, Integer::sum);
         bwd.computeIfAbsent(f[2], k -> new HashMap<>()).merge(f[1], c, Integer::sum);
+      } else if (f[0].equals("o")) {
+        orig.merge(f[1], c, Integer::sum);
       } else {
         phr.computeIfAbsent(f[1], k -> new HashMap<>()).merge(f[2], c, Integer::sum);
       }
     }
-    return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr));
+    return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr), Map.copyOf(orig));
   }
 
   private static SpinHabits loadResource() {

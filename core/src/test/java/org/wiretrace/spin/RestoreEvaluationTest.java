@@ -28,4 +28,26 @@ class RestoreEvaluationTest {
     assertThat(RestoreEvaluation.reach(s, 5)).isEqualTo(1.0);
     assertThat(RestoreEvaluation.reach(s, 4)).isEqualTo(0.5);
   }
+
+  @Test
+  void foldsAreBalancedAndReproducible() {
+    int[] f = RestoreEvaluation.folds(23, 5);
+    assertThat(f).containsExactly(RestoreEvaluation.folds(23, 5));
+    int[] size = new int[5];
+    for (int x : f) {
+      size[x]++;
+    }
+    assertThat(size).containsOnly(4, 5);
+  }
+
+  @Test
+  void outsideLeavesTheNamedFoldsOut() {
+    List<PhrasePair> pairs = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      pairs.add(new PhrasePair("a" + i, "b" + i));
+    }
+    int[] fold = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0};
+    assertThat(RestoreEvaluation.outside(pairs, fold, 0, 2))
+        .containsExactly(pairs.get(1), pairs.get(4), pairs.get(7));
+  }
 }

@@ -55,6 +55,20 @@ class SpinHabitsTest {
     assertThat(back.spinsOf("data")).isEqualTo(h.spinsOf("data"));
     assertThat(back.phraseOriginalsOf("malignant growth"))
         .isEqualTo(h.phraseOriginalsOf("malignant growth"));
+    assertThat(back.originalCount("big data")).isEqualTo(2);
+  }
+
+  @Test
+  void remembersTheOriginalPhrasesAndFindsThoseSharingAWord() {
+    SpinHabits h = SpinHabits.learn(PAIRS);
+    assertThat(h.originalCount("big data")).isEqualTo(2);
+    assertThat(h.originalCount("cancer cells")).isEqualTo(1);
+    assertThat(h.originalCount("unknown spin")).isZero();
+    assertThat(h.originalsSharingAWord(List.of("text", "mining"))).containsExactly("data mining");
+    assertThat(h.originalsSharingAWord(List.of("random", "woods")))
+        .containsExactly("random forests");
+    assertThat(h.originalsSharingAWord(List.of("data", "mining"))).isEmpty();
+    assertThat(h.originalsSharingAWord(List.of("mining", "data"))).containsExactly("big data");
   }
 
   @Test
