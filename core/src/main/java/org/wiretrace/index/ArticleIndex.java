@@ -62,6 +62,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -594,6 +596,27 @@ public final class ArticleIndex implements Closeable {
     searchers.maybeRefreshBlocking();
   }
 
+  /** The article count of one searcher's reader, remembered for the next searches. */
+  private record ArticleCount(IndexReader reader, int count) {}
+
+  private volatile ArticleCount lastCount = new ArticleCount(null, 0);
+
+  /**
+   * The articles visible to {@code s}: the base of the document-frequency cut-offs, which are
+   * shares of the stored articles (not of all documents, which include relation, family and story
+   * records). Counted once per reader.
+   */
+  private int articles(IndexSearcher s) throws IOException {
+    ArticleCount c = lastCount;
+    if (c.reader() != s.getIndexReader()) {
+      c =
+          new ArticleCount(
+              s.getIndexReader(), s.count(new TermQuery(new Term(F_KIND, KIND_ARTICLE))));
+      lastCount = c;
+    }
+    return c.count();
+  }
+
   /** Number of articles visible to searches. */
   public int articleCount() throws IOException {
     IndexSearcher s = searchers.acquire();
@@ -798,7 +821,7 @@ public final class ArticleIndex implements Closeable {
     IndexSearcher s = searchers.acquire();
     try {
       IndexReader reader = s.getIndexReader();
-      int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TERM_SHARE));
+      int maxDf = Math.max(MIN_PRUNE_DF, (int) (articles(s) * MAX_TERM_SHARE));
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       int clauses = 0;
       clauses += addTerms(q, F_LSH, longs(fp.bandKeys()), 1f, s, Integer.MAX_VALUE);
@@ -862,7 +885,7 @@ public final class ArticleIndex implements Closeable {
     IndexSearcher s = searchers.acquire();
     try {
       IndexReader reader = s.getIndexReader();
-      int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TOPIC_SHARE));
+      int maxDf = Math.max(MIN_PRUNE_DF, (int) (articles(s) * MAX_TOPIC_SHARE));
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       int clauses = 0;
       int[] heaviest = topic.heaviest(TOPIC_TERMS);
@@ -1066,7 +1089,7 @@ public final class ArticleIndex implements Closeable {
     IndexSearcher s = searchers.acquire();
     try {
       IndexReader reader = s.getIndexReader();
-      int maxDf = Math.max(MIN_PRUNE_DF, (int) (reader.numDocs() * MAX_TERM_SHARE));
+      int maxDf = Math.max(MIN_PRUNE_DF, (int) (articles(s) * MAX_TERM_SHARE));
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       int clauses = 0;
       // the grams are a sorted bottom-k sample of the hashes: the first QUERY_TERMS are a smaller
@@ -1137,9 +1160,20 @@ public final class ArticleIndex implements Closeable {
     return true;
   }
 
-  /** The best {@code n} hits of {@code q} in index order, for reading forward-only doc values. */
+  /**
+   * The order of every search's first stage: score descending, then article id ascending, so that
+   * which of several equally scored hits are kept does not depend on Lucene's document numbers
+   * (segments, insertion and merge order); the Spark job ranks its hits the same way.
+   */
+  static final Sort BY_SCORE_THEN_ID =
+      new Sort(SortField.FIELD_SCORE, new SortField(F_ID, SortField.Type.STRING));
+
+  /**
+   * The best {@code n} hits of {@code q} ({@link #BY_SCORE_THEN_ID}), in index order for reading
+   * forward-only doc values.
+   */
   private static ScoreDoc[] bestInDocOrder(IndexSearcher s, Query q, int n) throws IOException {
-    ScoreDoc[] hits = s.search(q, n).scoreDocs.clone();
+    ScoreDoc[] hits = s.search(q, n, BY_SCORE_THEN_ID).scoreDocs.clone();
     java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
     return hits;
   }

@@ -101,10 +101,28 @@ public final class Bench {
       boolean same =
           Partitions.families(r.stories()).equals(Partitions.families(s.stories()))
               && Partitions.stories(r.stories()).equals(Partitions.stories(s.stories()));
+      java.util.Set<String> scanPairs = new java.util.TreeSet<>();
+      r.verdicts().forEach(v -> scanPairs.add(WiretraceJob.pairKey(v)));
+      java.util.Set<String> jobPairs = new java.util.TreeSet<>(s.pairs());
+      java.util.Set<String> onlyScan = new java.util.TreeSet<>(scanPairs);
+      onlyScan.removeAll(jobPairs);
+      java.util.Set<String> onlyJob = new java.util.TreeSet<>(jobPairs);
+      onlyJob.removeAll(scanPairs);
+      System.out.printf(
+          Locale.ROOT,
+          "related pairs: job %d, scan %d; pair differences %d (only in scan %d, only in job %d)%n",
+          jobPairs.size(),
+          scanPairs.size(),
+          onlyScan.size() + onlyJob.size(),
+          onlyScan.size(),
+          onlyJob.size());
+      onlyScan.stream().limit(10).forEach(p -> System.out.println("  only in scan: " + p));
+      onlyJob.stream().limit(10).forEach(p -> System.out.println("  only in job: " + p));
       System.out.printf(
           Locale.ROOT,
           "scan: %d articles, %d verdicts, %.1f s, %.1f articles/s, process CPU %.1f s;"
-              + " job/scan time %.2f, CPU %.2f; identical families and stories: %s%n",
+              + " job/scan time %.2f, CPU %.2f; load average %.1f; identical families and"
+              + " stories: %s%n",
           r.articles().size(),
           r.verdicts().size(),
           scanSecs,
@@ -112,6 +130,7 @@ public final class Bench {
           scanCpu,
           secs / scanSecs,
           cpu / scanCpu,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           same);
     }
     delete(out);

@@ -1,6 +1,7 @@
 package org.wiretrace.spark;
 
 import org.wiretrace.fingerprint.Fingerprint;
+import org.wiretrace.index.TopicVector;
 import org.wiretrace.relate.StorySimilarity.TermVector;
 import org.wiretrace.text.AnalyzedArticle;
 import org.wiretrace.text.Tokens;
@@ -10,8 +11,9 @@ import org.wiretrace.text.Tokens;
  * article (the text is tokenised here and again only by the judging stage, for candidate pairs):
  * its dense number, the core fingerprint ({@link CandidateKeys#FINGERPRINTER}, in its stored binary
  * form plus the LSH band keys, which that form leaves out), and, for collections the scan compares
- * pair by pair, the word trigram hashes and the content-term vector. Primitive arrays only, so it
- * ships compactly with Kryo. Immutable by convention (arrays are not copied); thread-safe.
+ * pair by pair, the word trigram hashes and the content-term vector; beyond them, the topic vector
+ * of the scan's same-story search ({@link TopicVector#of}). Primitive arrays only, so it ships
+ * compactly with Kryo. Immutable by convention (arrays are not copied); thread-safe.
  */
 final class Features {
   private final int num;
@@ -20,6 +22,7 @@ final class Features {
   private final long[] trigrams;
   private final long[] terms;
   private final double[] weights;
+  private final byte[] topic;
 
   private Features(
       int num,
@@ -27,13 +30,15 @@ final class Features {
       long[] bandKeys,
       long[] trigrams,
       long[] terms,
-      double[] weights) {
+      double[] weights,
+      byte[] topic) {
     this.num = num;
     this.fingerprint = fingerprint;
     this.bandKeys = bandKeys;
     this.trigrams = trigrams;
     this.terms = terms;
     this.weights = weights;
+    this.topic = topic;
   }
 
   /**
@@ -44,12 +49,24 @@ final class Features {
     Tokens t = AnalyzedArticle.of(row.article()).tokens();
     Fingerprint fp = CandidateKeys.FINGERPRINTER.of(t);
     long[] grams = new long[0];
-    TermVector v = new TermVector(new long[0], new double[0]);
+    TermVector v = CandidateKeys.terms(t);
+    byte[] topic = TopicVector.of(v.terms(), v.weights(), TopicVector.DEFAULT_TERMS).encode();
     if (pairwise) {
       grams = CandidateKeys.trigrams(t);
-      v = CandidateKeys.terms(t);
+    } else {
+      v = new TermVector(new long[0], new double[0]);
     }
-    return new Features(num, fp.encode(), fp.bandKeys(), grams, v.terms(), v.weights());
+    return new Features(num, fp.encode(), fp.bandKeys(), grams, v.terms(), v.weights(), topic);
+  }
+
+  /** The topic vector as the index stores it ({@link TopicVector#DEFAULT_TERMS} heaviest terms). */
+  TopicVector topic() {
+    return TopicVector.decode(topic, 0, topic.length);
+  }
+
+  /** The stored binary form of the topic vector. */
+  byte[] encodedTopic() {
+    return topic;
   }
 
   int num() {

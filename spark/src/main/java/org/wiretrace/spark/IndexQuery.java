@@ -15,13 +15,13 @@ import org.wiretrace.index.Candidate;
  * by {@link ArticleIndex#candidate}'s score, the best {@link ArticleIndex#DEFAULT_CANDIDATES} are
  * kept, and those scoring at least {@link #MIN_SCORE} are judged.
  *
- * <p>By key: every article emits, for every key it holds, one posting whose weight is the boost of
- * its clause when the key is one of its query terms, 0 otherwise; a key's group then yields, for
- * every querying article and every other holder, the boost as a contribution to that directed
- * pair's score (summed by a combining shuffle). Differences from one Lucene search: keys held by
- * more articles than the job's posting cap are dropped (the scan has no cap on band and shingle
- * keys; such a key adds at most 1/{@code QUERY_TERMS} to a score), and equal scores are broken by
- * content id where Lucene breaks them by its internal document order. Stateless and thread-safe.
+ * <p>By key ({@link Disjunction}): every article emits, for every key it holds, one posting whose
+ * weight is the boost of its clause when the key is one of its query terms, 0 otherwise; a key's
+ * group then gives every querying article the holders it sees in the scan's order. The one
+ * difference from the Lucene search: a band or shingle key held by more articles than the job's cap
+ * is dropped (the scan has no cap on them; such a key adds at most 1/{@code QUERY_TERMS} to a
+ * score). Ties are broken by content id in both ({@code ArticleIndex.BY_SCORE_THEN_ID}). Stateless
+ * and thread-safe.
  */
 final class IndexQuery {
 
@@ -53,9 +53,14 @@ final class IndexQuery {
 
   private IndexQuery() {}
 
-  /** The scan's document-frequency bar for immutable n-grams in a store of {@code n} articles. */
-  static int maxDf(long n) {
-    return Math.max(ArticleIndex.MIN_PRUNE_DF, (int) (n * ArticleIndex.MAX_TERM_SHARE));
+  /**
+   * True for the keys of the families the index queries without a document-frequency cut-off (LSH
+   * band keys, short and sampled shingles): the job drops such a key when more articles than its
+   * cap hold it. Immutable n-grams are left out of queries beyond {@link ArticleIndex#MIN_PRUNE_DF}
+   * holders ({@link SpinPruning}), so their expansion is bounded without a cap.
+   */
+  static boolean capped(long key) {
+    return (key & FAMILY_MASK) != SPIN;
   }
 
   /** The tagged key of a value of {@code family}. */

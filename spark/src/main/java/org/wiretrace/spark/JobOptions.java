@@ -21,7 +21,7 @@ public record JobOptions(List<String> inputs, String output, int maxPostings, in
     implements Serializable {
 
   /** Default cap of a candidate key's postings. */
-  public static final int DEFAULT_MAX_POSTINGS = 500;
+  public static final int DEFAULT_MAX_POSTINGS = 5_000;
 
   public JobOptions {
     Objects.requireNonNull(inputs, "inputs");

@@ -12,7 +12,7 @@ import org.wiretrace.relate.StorySimilarity.TermVector;
 
 /**
  * The job stage that proposes the pairs the scan finds by comparing every pair of a small
- * collection (at most {@link WiretraceJob#ALL_PAIRS_LIMIT} articles): at least {@link
+ * collection (at most {@link ScanOrder#ALL_PAIRS_LIMIT} articles): at least {@link
  * CandidateKeys#MIN_SHARED_GRAMS} shared word trigrams, or a content-term cosine of at least {@link
  * Relater#SAME_STORY_SIMILARITY}, computed with the scan's own arithmetic ({@link
  * SortedSets#intersection}, {@link TermVector#cosine}) on tables of every article's sorted trigram

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -65,9 +68,9 @@ public final class WiretraceJob {
 
   /**
    * Largest collection whose pairs the scan compares one by one (its {@code CandidatePairs});
-   * beyond it, the scan and the job judge only the index's candidates.
+   * beyond it, the scan and the job ask the index for reuse candidates and topic neighbours.
    */
-  public static final int ALL_PAIRS_LIMIT = 3_000;
+  public static final int ALL_PAIRS_LIMIT = ScanOrder.ALL_PAIRS_LIMIT;
 
   /** Analysed articles kept per judging task (least recently used first out). */
   public static final int ANALYSIS_CACHE = 4096;
@@ -83,6 +86,7 @@ public final class WiretraceJob {
    * @param verdicts related pairs (not {@link Relation#UNRELATED})
    * @param stories the stories with their families
    * @param droppedKeys candidate keys dropped for exceeding the postings cap
+   * @param pairs the related pairs as {@link #pairKey}s, sorted (for comparing runs)
    */
   public record Summary(
       long articles,
@@ -90,10 +94,12 @@ public final class WiretraceJob {
       long candidates,
       long verdicts,
       List<Story> stories,
-      long droppedKeys) {
+      long droppedKeys,
+      List<String> pairs) {
 
     public Summary {
       stories = List.copyOf(stories);
+      pairs = List.copyOf(pairs);
     }
 
     @Override
@@ -147,51 +153,69 @@ public final class WiretraceJob {
     Configuration hadoop = sc.hadoopConfiguration();
     Broadcast<SerializableConfiguration> conf = sc.broadcast(new SerializableConfiguration(hadoop));
 
-    // 1. ingest: one task per file list slice, the core readers on the executors
+    // 1. ingest: one task per file list slice, the core readers on the executors; every item
+    // carries its place in the scan's reading order (file rank, record index)
     List<String> files = listFiles(options.inputs(), hadoop);
-    JavaRDD<FileIngest.Item> items =
-        sc.parallelize(files, Math.max(1, Math.min(files.size(), parts * 4)))
-            .flatMap(f -> FileIngest.read(f, conf.value().value()).iterator())
+    List<Tuple2<Integer, String>> ranked = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      ranked.add(new Tuple2<>(i, files.get(i)));
+    }
+    JavaRDD<Tuple2<Long, FileIngest.Item>> items =
+        sc.parallelize(ranked, Math.max(1, Math.min(files.size(), parts * 4)))
+            .flatMap(
+                f -> {
+                  List<FileIngest.Item> read = FileIngest.read(f._2(), conf.value().value());
+                  List<Tuple2<Long, FileIngest.Item>> out = new ArrayList<>(read.size());
+                  for (int i = 0; i < read.size(); i++) {
+                    out.add(new Tuple2<>(((long) f._1() << 32) | i, read.get(i)));
+                  }
+                  return out.iterator();
+                })
             .persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<SkippedRow> skipped = items.filter(i -> i.skipped() != null).map(i -> i.skipped());
-    // the scan keeps the first of two articles with one id; here: the one from the least origin
-    JavaPairRDD<String, ArticleRow> byIdAll =
+    JavaRDD<SkippedRow> skipped =
+        items.filter(i -> i._2().skipped() != null).map(i -> i._2().skipped());
+    // the scan keeps the first article read with an id and skips the later ones
+    JavaPairRDD<String, Tuple2<Long, ArticleRow>> byIdAll =
         items
-            .filter(i -> i.article() != null)
-            .mapToPair(i -> new Tuple2<>(i.article().id(), i.article()));
-    JavaPairRDD<String, ArticleRow> byId =
+            .filter(i -> i._2().article() != null)
+            .mapToPair(
+                i -> new Tuple2<>(i._2().article().id(), new Tuple2<>(i._1(), i._2().article())));
+    JavaPairRDD<String, Tuple2<Long, ArticleRow>> byId =
         byIdAll
-            .reduceByKey((x, y) -> x.origin().compareTo(y.origin()) <= 0 ? x : y, parts)
+            .reduceByKey((x, y) -> x._1() <= y._1() ? x : y, parts)
             .persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<SkippedRow> duplicates =
         byIdAll
             .groupByKey(parts)
             .flatMap(
                 g -> {
-                  List<ArticleRow> rows = new ArrayList<>();
+                  List<Tuple2<Long, ArticleRow>> rows = new ArrayList<>();
                   g._2().forEach(rows::add);
-                  rows.sort((x, y) -> x.origin().compareTo(y.origin()));
+                  rows.sort((x, y) -> Long.compare(x._1(), y._1()));
                   List<SkippedRow> out = new ArrayList<>();
                   for (int i = 1; i < rows.size(); i++) {
                     out.add(
                         new SkippedRow(
-                            rows.get(i).origin(),
+                            rows.get(i)._2().origin(),
                             "",
                             "duplicate id " + g._1() + " (already read)"));
                   }
                   return out.iterator();
                 });
 
-    // 2. dense article numbers in content-id order (stable across clusters), the analysed form
-    // computed once per article
-    JavaPairRDD<Integer, ArticleRow> byNum =
+    // 2. dense article numbers in content-id order (stable across clusters, the index's tie
+    // order), each article's position in the scan's order, the analysed form computed once
+    JavaPairRDD<Integer, Tuple2<Long, ArticleRow>> numbered =
         byId.sortByKey(true, parts)
             .zipWithIndex()
             .mapToPair(e -> new Tuple2<>(Math.toIntExact(e._2()), e._1()._2()))
             .partitionBy(new HashPartitioner(parts))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    long n = byNum.count();
-    boolean pairwise = n <= ALL_PAIRS_LIMIT;
+    JavaPairRDD<Integer, ArticleRow> byNum = numbered.mapValues(Tuple2::_2);
+    ScanOrder order = new ScanOrder(Math.toIntExact(numbered.count()));
+    int n = order.articles();
+    Broadcast<int[]> positions = sc.broadcast(positions(numbered, n));
+    boolean pairwise = order.pairwise();
     JavaPairRDD<Integer, Features> features =
         byNum
             .mapPartitionsToPair(
@@ -208,22 +232,45 @@ public final class WiretraceJob {
     int max = options.maxPostings();
     LongAccumulator dropped = sc.sc().longAccumulator("wiretrace.droppedKeys");
 
-    // 3. candidate pairs: the index's candidates, plus, for collections the scan compares pair by
-    // pair, >= MIN_SHARED_GRAMS shared trigrams or a term cosine >= the story bar
-    JavaRDD<Long> candidates = IndexCandidatesStage.pairs(sc, features, n, max, parts, dropped);
+    // 3. candidate pairs, proposed as the scan proposes them: the index's reuse candidates, plus
+    // every pair passing the exact rule in a store the scan compares pair by pair, or else the
+    // topic index's same-story neighbours; the first proposal in the scan's order decides how the
+    // pair is judged
+    JavaPairRDD<Long, Long> proposed =
+        IndexCandidatesStage.proposals(sc, features, order, positions, max, parts, dropped);
     if (pairwise) {
-      candidates = candidates.union(PairwiseStage.pairs(sc, features, n, parts));
+      proposed =
+          proposed.union(
+              PairwiseStage.pairs(sc, features, n, parts)
+                  .mapToPair(
+                      p -> {
+                        int a = Pairs.first(p);
+                        int b = Pairs.second(p);
+                        int[] pos = positions.value();
+                        boolean aFirst = pos[a] <= pos[b];
+                        return new Tuple2<>(
+                            Pairs.unordered(a, b),
+                            Proposal.of(
+                                Math.min(pos[a], pos[b]), Proposal.PAIRWISE, aFirst == a < b));
+                      }));
+    } else {
+      proposed =
+          proposed.union(
+              TopicNeighboursStage.proposals(sc, features, order, positions, parts, dropped));
     }
-    candidates = candidates.distinct(parts).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaPairRDD<Long, Long> candidates =
+        proposed.reduceByKey(Math::min, parts).persist(StorageLevel.MEMORY_AND_DISK_SER());
 
-    // 4. judge every candidate with the core Relater, oriented as the scan orients pairs
+    // 4. judge every candidate with the core Relater, oriented as the scan orients pairs; a topic
+    // neighbour by the scan's vector rule, without aligning
     JavaRDD<Edge> edges =
         candidates
-            .mapToPair(p -> new Tuple2<>(Pairs.first(p), Pairs.second(p)))
+            .mapToPair(
+                p -> new Tuple2<>(Pairs.first(p._1()), new Tuple2<>(Pairs.second(p._1()), p._2())))
             .join(byNum, parts)
-            .mapToPair(j -> new Tuple2<>(j._2()._1(), j._2()._2()))
+            .mapToPair(
+                j -> new Tuple2<>(j._2()._1()._1(), new Tuple2<>(j._2()._1()._2(), j._2()._2())))
             .join(byNum, parts)
-            .mapToPair(j -> new Tuple2<>(j._2()._1(), j._2()._2()))
             .mapPartitions(
                 pairs -> {
                   // one relater per partition; an article's tokens are reused by its next pairs
@@ -232,16 +279,17 @@ public final class WiretraceJob {
                   List<Edge> out = new ArrayList<>();
                   while (pairs.hasNext()) {
                     var j = pairs.next();
-                    Article x = j._1().article();
-                    Article y = j._2().article();
-                    boolean xFirst = StoryBuilder.chronological().compare(x, y) <= 0;
-                    AnalyzedArticle a = cache.of(xFirst ? x : y);
-                    AnalyzedArticle b = cache.of(xFirst ? y : x);
-                    Verdict v = relater.judge(a.article(), a.tokens(), b.article(), b.tokens());
-                    if (v.relation() != Relation.UNRELATED) {
-                      String json =
-                          ReportJson.compare(a.article(), b.article(), v, true).toString();
-                      out.add(Edge.of(a.id(), b.id(), v, json));
+                    long proposal = j._2()._1()._1();
+                    Article x = j._2()._1()._2().article();
+                    Article y = j._2()._2().article();
+                    Edge e =
+                        Proposal.aligned(proposal)
+                            ? judge(relater, cache, x, y)
+                            : Proposal.proposerFirst(proposal)
+                                ? TopicVerdict.of(cache.of(x), cache.of(y))
+                                : TopicVerdict.of(cache.of(y), cache.of(x));
+                    if (e != null) {
+                      out.add(e);
                     }
                   }
                   return out.iterator();
@@ -258,13 +306,18 @@ public final class WiretraceJob {
         new ArrayList<>(articles.parallelStream().map(AnalyzedArticle::of).toList());
     articles = null;
     analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < analyzed.size(); i++) {
+      position.put(analyzed.get(i).id(), i);
+    }
     List<PairVerdict> verdicts = new ArrayList<>();
     for (Edge e : edges.collect()) {
       verdicts.add(e.pairVerdict());
     }
+    // the scan's order of the stored verdicts: by the positions of their two sides
     verdicts.sort(
-        (p, q) ->
-            p.aId().equals(q.aId()) ? p.bId().compareTo(q.bId()) : p.aId().compareTo(q.aId()));
+        Comparator.comparingInt((PairVerdict v) -> position.get(v.aId()))
+            .thenComparingInt(v -> position.get(v.bId())));
     List<Story> stories = StoryBuilder.build(analyzed, verdicts);
 
     // 6. outputs
@@ -282,7 +335,7 @@ public final class WiretraceJob {
     write(spark, sc.parallelize(familyLines, 1), out, "families", FAMILIES_SCHEMA);
     JavaRDD<SkippedRow> allSkipped = skipped.union(duplicates);
     write(spark, allSkipped.map(WiretraceJob::skippedJson), out, "skipped", SKIPPED_SCHEMA);
-    write(spark, byId.values().map(WiretraceJob::articleJson), out, "articles", ARTICLES_SCHEMA);
+    write(spark, byNum.values().map(WiretraceJob::articleJson), out, "articles", ARTICLES_SCHEMA);
     Summary summary =
         new Summary(
             analyzed.size(),
@@ -290,35 +343,91 @@ public final class WiretraceJob {
             candidates.count(),
             verdicts.size(),
             stories,
-            dropped.value());
+            dropped.value(),
+            verdicts.stream().map(WiretraceJob::pairKey).sorted().toList());
     items.unpersist();
     byId.unpersist();
-    byNum.unpersist();
+    numbered.unpersist();
     features.unpersist();
     candidates.unpersist();
     edges.unpersist();
     return summary;
   }
 
-  /** The files under {@code inputs} (recursively), as URIs, sorted. */
+  /** A related pair as {@code "aId bId RELATION"}, the earlier article first. */
+  public static String pairKey(PairVerdict v) {
+    return v.aId() + " " + v.bId() + " " + v.relation();
+  }
+
+  /** The verdict edge of a pair proposed for alignment, oriented as the scan orients it. */
+  private static Edge judge(Relater relater, AnalysisCache cache, Article x, Article y) {
+    boolean xFirst = StoryBuilder.chronological().compare(x, y) <= 0;
+    AnalyzedArticle a = cache.of(xFirst ? x : y);
+    AnalyzedArticle b = cache.of(xFirst ? y : x);
+    Verdict v = relater.judge(a.article(), a.tokens(), b.article(), b.tokens());
+    if (v.relation() == Relation.UNRELATED) {
+      return null;
+    }
+    return Edge.of(
+        a.id(), b.id(), v, ReportJson.compare(a.article(), b.article(), v, true).toString());
+  }
+
+  /**
+   * Each article's position in the scan's reading order, by article number: the rank of its (file,
+   * record) order key among the kept articles.
+   */
+  private static int[] positions(JavaPairRDD<Integer, Tuple2<Long, ArticleRow>> numbered, int n) {
+    List<Tuple2<Integer, Long>> keys = numbered.mapValues(Tuple2::_1).collect();
+    long[] keyOf = new long[n];
+    for (Tuple2<Integer, Long> k : keys) {
+      keyOf[k._1()] = k._2();
+    }
+    Integer[] nums = new Integer[n];
+    for (int j = 0; j < n; j++) {
+      nums[j] = j;
+    }
+    java.util.Arrays.sort(nums, Comparator.comparingLong(num -> keyOf[num]));
+    int[] out = new int[n];
+    for (int p = 0; p < n; p++) {
+      out[nums[p]] = p;
+    }
+    return out;
+  }
+
+  /**
+   * The files under {@code inputs} as URIs, in the scan's reading order ({@code Ingestor.read}):
+   * inputs in the order given, each folder's files sorted by path, and feeds before the other
+   * files.
+   */
   static List<String> listFiles(List<String> inputs, Configuration conf) {
-    List<String> files = new ArrayList<>();
+    List<String> feeds = new ArrayList<>();
+    List<String> others = new ArrayList<>();
     for (String in : inputs) {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(in);
+      List<org.apache.hadoop.fs.Path> found = new ArrayList<>();
       try {
         FileSystem fs = p.getFileSystem(conf);
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
         while (it.hasNext()) {
           LocatedFileStatus s = it.next();
           if (!s.getPath().getName().startsWith(".")) {
-            files.add(s.getPath().toUri().toString());
+            found.add(s.getPath());
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list input " + in, e);
       }
+      found.sort(Comparator.comparing(f -> f.toUri().getPath()));
+      for (org.apache.hadoop.fs.Path f : found) {
+        String uri = f.toUri().toString();
+        boolean feed =
+            org.wiretrace.ingest.Ingestor.Format.of(java.nio.file.Path.of(f.getName()))
+                == org.wiretrace.ingest.Ingestor.Format.FEED;
+        (feed ? feeds : others).add(uri);
+      }
     }
-    files.sort(null);
+    List<String> files = new ArrayList<>(feeds);
+    files.addAll(others);
     return files;
   }
 

@@ -87,14 +87,19 @@ class IndexCandidatesStageTest {
     }
     JavaPairRDD<Integer, Features> rdd = sc.parallelizePairs(features, 3);
     Set<String> actual = new TreeSet<>();
+    // one batch: every article is stored before any is searched, as in this test's index
+    ScanOrder order = new ScanOrder(articles.size());
+    var positions = sc.broadcast(new int[articles.size()]);
     for (long p :
-        IndexCandidatesStage.pairs(
+        IndexCandidatesStage.proposals(
                 sc,
                 rdd,
-                articles.size(),
+                order,
+                positions,
                 JobOptions.DEFAULT_MAX_POSTINGS,
                 3,
                 sc.sc().longAccumulator())
+            .keys()
             .collect()) {
       actual.add(pair(articles.get(Pairs.first(p)).id(), articles.get(Pairs.second(p)).id()));
     }

@@ -1,0 +1,67 @@
+package org.wiretrace.spark;
+
+import java.time.Instant;
+import org.wiretrace.align.Alignment;
+import org.wiretrace.index.TopicVector;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.relate.Relater;
+import org.wiretrace.relate.Relation;
+import org.wiretrace.relate.StorySimilarity;
+import org.wiretrace.relate.StorySimilarity.TermVector;
+import org.wiretrace.relate.Verdict;
+import org.wiretrace.report.ReportJson;
+import org.wiretrace.text.AnalyzedArticle;
+
+/**
+ * The verdict the scan gives a pair found by topic alone ({@code StoreScanner.storyVerdict}):
+ * {@link Relation#SAME_STORY} when the cosine of the proposing article's full content vector with
+ * the neighbour's stored truncated topic vector reaches {@link Relater#SAME_STORY_SIMILARITY}, with
+ * no aligned passage; the earlier article first (publication, undated last, then id), the
+ * neighbour's date read as the index keeps it (epoch milliseconds). Stateless.
+ */
+final class TopicVerdict {
+  private TopicVerdict() {}
+
+  /** The edge of {@code proposer} and its topic neighbour {@code other}, or null when unrelated. */
+  static Edge of(AnalyzedArticle proposer, AnalyzedArticle neighbour) {
+    Article a = proposer.article();
+    Article other = neighbour.article();
+    TermVector story = StorySimilarity.vector(proposer.tokens());
+    TermVector full = StorySimilarity.vector(neighbour.tokens());
+    TopicVector topic = TopicVector.of(full.terms(), full.weights(), TopicVector.DEFAULT_TERMS);
+    double sim = dot(story, topic);
+    if (sim < Relater.SAME_STORY_SIMILARITY) {
+      return null;
+    }
+    Instant ta = a.published().orElse(Instant.MAX);
+    Instant tb =
+        other.published().map(p -> Instant.ofEpochMilli(p.toEpochMilli())).orElse(Instant.MAX);
+    int c = ta.compareTo(tb);
+    boolean aFirst = c < 0 || c == 0 && a.id().compareTo(other.id()) <= 0;
+    Article first = aFirst ? a : other;
+    Article second = aFirst ? other : a;
+    Verdict v =
+        new Verdict(Relation.SAME_STORY, 0, 0, sim, Alignment.none(first.chars(), second.chars()));
+    return Edge.of(
+        first.id(), second.id(), v, ReportJson.compare(first, second, v, false).toString());
+  }
+
+  /** Dot product of a full content vector and a truncated one, by a merge of sorted terms. */
+  static double dot(TermVector x, TopicVector y) {
+    long[] a = x.terms();
+    long[] b = y.terms();
+    int i = 0;
+    int j = 0;
+    double dot = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        dot += x.weights()[i++] * y.weights()[j++];
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return Math.min(1.0, dot);
+  }
+}
