@@ -50,20 +50,14 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -565,6 +559,39 @@ public final class ArticleIndex implements Closeable {
     writer().updateDocument(new Term(F_RKEY, r.kind() + '\0' + r.key()), d);
   }
 
+  /**
+   * Keeps {@code bytes} as the state named {@code key} (replacing the one before): a pipeline
+   * stage's state between scans, written in the same commit as what it describes.
+   */
+  public void putState(String key, byte[] bytes) throws IOException {
+    java.util.Objects.requireNonNull(bytes, "bytes");
+    Document d = new Document();
+    d.add(new StringField(F_KIND, KIND_STATE, Field.Store.YES));
+    d.add(new StringField(F_RKEY, KIND_STATE + '\0' + key, Field.Store.YES));
+    d.add(new StoredField(F_STATE, bytes));
+    writer().updateDocument(new Term(F_RKEY, KIND_STATE + '\0' + key), d);
+  }
+
+  /** The visible state named {@code key}, if one was kept ({@link #putState}). */
+  public Optional<byte[]> state(String key) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(F_RKEY, KIND_STATE + '\0' + key)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      BytesRef b =
+          s.storedFields()
+              .document(td.scoreDocs[0].doc, java.util.Set.of(F_STATE))
+              .getBinaryValue(F_STATE);
+      return b == null
+          ? Optional.empty()
+          : Optional.of(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   /** Removes the record {@code (kind, key)} if present. */
   public void removeRecord(String kind, String key) throws IOException {
     writer().deleteDocuments(new Term(F_RKEY, kind + '\0' + key));
@@ -811,7 +838,12 @@ public final class ArticleIndex implements Closeable {
 
   /**
    * The indexed articles most likely to share text with a text of fingerprint {@code fp}, best
-   * first, at most {@code limit}; {@code excludeId} (may be null) is left out.
+   * first (score, then id), at most {@code limit}; {@code excludeId} (may be null) is left out.
+   * First stage: a {@link TermDisjunction} over the text's LSH band keys, short-text shingles, up
+   * to {@link #QUERY_TERMS} sampled shingles and up to {@link #QUERY_TERMS} immutable n-grams
+   * (those in more than {@link #MAX_TERM_SHARE} of the articles left out), each family weighted to
+   * add at most 1; second stage: its best {@code 3 * limit} (at least 30) re-ranked on their stored
+   * fingerprints ({@link #candidate}).
    */
   public List<Candidate> candidates(Fingerprint fp, String excludeId, int limit)
       throws IOException {
@@ -822,40 +854,24 @@ public final class ArticleIndex implements Closeable {
     try {
       IndexReader reader = s.getIndexReader();
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (articles(s) * MAX_TERM_SHARE));
-      BooleanQuery.Builder q = new BooleanQuery.Builder();
-      int clauses = 0;
-      clauses += addTerms(q, F_LSH, longs(fp.bandKeys()), 1f, s, Integer.MAX_VALUE);
-      if (fp.shortShingles().length > 0) {
-        clauses += addTerms(q, F_SHORT, longs(fp.shortShingles()), 1f, s, Integer.MAX_VALUE);
-      }
-      clauses += addTerms(q, F_SAMPLE, longs(fp.sample()), 1f, s, Integer.MAX_VALUE);
-      clauses += addTerms(q, F_SPIN, ints(fp.spinGrams()), 1f, s, maxDf);
-      if (clauses == 0) {
+      TermDisjunction q = new TermDisjunction(reader);
+      addFamily(q, F_LSH, longs(fp.bandKeys()), Integer.MAX_VALUE);
+      addFamily(q, F_SHORT, longs(fp.shortShingles()), Integer.MAX_VALUE);
+      addFamily(q, F_SAMPLE, longs(fp.sample()), Integer.MAX_VALUE);
+      addFamily(q, F_SPIN, ints(fp.spinGrams()), maxDf);
+      if (q.size() == 0) {
         return List.of();
       }
-      ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 3, 30));
       List<Candidate> out = new ArrayList<>();
-      List<LeafReaderContext> leaves = reader.leaves();
-      LeafReaderContext leaf = null;
-      SortedDocValues ids = null;
-      BinaryDocValues fps = null;
-      for (ScoreDoc h : hits) {
-        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
-        if (l != leaf) {
-          leaf = l;
-          ids = l.reader().getSortedDocValues(F_ID);
-          fps = l.reader().getBinaryDocValues(F_FP);
+      Hits hits = new Hits(reader, q.best(Math.max(limit * 3, 30), F_ID));
+      while (hits.next()) {
+        String id = hits.id();
+        if (id != null && !id.equals(excludeId)) {
+          Fingerprint other = hits.fingerprint();
+          if (other != null) {
+            out.add(candidate(id, fp, other));
+          }
         }
-        int local = h.doc - leaf.docBase;
-        if (ids == null || fps == null || !ids.advanceExact(local) || !fps.advanceExact(local)) {
-          continue;
-        }
-        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-        if (id.equals(excludeId)) {
-          continue;
-        }
-        BytesRef b = fps.binaryValue();
-        out.add(candidate(id, fp, Fingerprint.decode(b.bytes, b.offset, b.length)));
       }
       out.sort(
           Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
@@ -866,13 +882,27 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * The indexed articles whose topic vectors are nearest to {@code topic}, best first, at most
-   * {@code limit}, each with a similarity of at least {@code minSimilarity}; {@code excludeId} (may
-   * be null) is left out. First stage: one Lucene disjunction over the query's {@value
-   * #TOPIC_TERMS} heaviest terms, each scoring its weight (terms in more than {@value
-   * #MAX_TOPIC_SHARE} of the articles are left out); second stage: the best {@code 3 * limit} hits
-   * re-ranked by the dot product of the stored truncated vectors (a lower bound of the full
-   * cosine).
+   * Adds one family of candidate terms to {@code q}: at most {@link #QUERY_TERMS} of them, the
+   * smallest hashes (a bottom-k sample that two similar sets share in proportion to their overlap,
+   * Broder 1997), leaving out terms no article or more than {@code maxDf} articles hold; each
+   * weighs {@code 1 / min(terms, QUERY_TERMS)}, so the family adds at most 1.
+   */
+  private static void addFamily(TermDisjunction q, String field, BytesRef[] terms, int maxDf)
+      throws IOException {
+    if (terms.length > 0) {
+      float w = 1f / Math.min(terms.length, QUERY_TERMS);
+      q.addFirst(field, terms, QUERY_TERMS, w, maxDf);
+    }
+  }
+
+  /**
+   * The indexed articles whose topic vectors are nearest to {@code topic}, best first (similarity,
+   * then id), at most {@code limit}, each with a similarity of at least {@code minSimilarity};
+   * {@code excludeId} (may be null) is left out. First stage: a {@link TermDisjunction} over the
+   * query's {@value #TOPIC_TERMS} heaviest terms, each scoring its weight (terms in more than
+   * {@value #MAX_TOPIC_SHARE} of the articles are left out); second stage: the best {@code 3 *
+   * limit} (at least 30) hits re-ranked by the dot product of the stored truncated vectors (a lower
+   * bound of the full cosine).
    */
   public List<Neighbour> topicNeighbours(
       TopicVector topic, String excludeId, int limit, double minSimilarity) throws IOException {
@@ -886,61 +916,26 @@ public final class ArticleIndex implements Closeable {
     try {
       IndexReader reader = s.getIndexReader();
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (articles(s) * MAX_TOPIC_SHARE));
-      BooleanQuery.Builder q = new BooleanQuery.Builder();
-      int clauses = 0;
       int[] heaviest = topic.heaviest(TOPIC_TERMS);
       BytesRef[] terms = new BytesRef[heaviest.length];
+      double[] weights = new double[heaviest.length];
       for (int k = 0; k < heaviest.length; k++) {
         terms[k] = longTerm(topic.terms()[heaviest[k]]);
+        weights[k] = topic.weights()[heaviest[k]];
       }
-      TermStates[] states = TermLookup.states(s, F_TOPIC, terms, 0, terms.length);
-      for (int k = 0; k < heaviest.length; k++) {
-        Term t = new Term(F_TOPIC, terms[k]);
-        if (addRareTerm(q, t, states[k], maxDf, topic.weights()[heaviest[k]])) {
-          clauses++;
-        }
-      }
-      if (clauses == 0) {
+      TermDisjunction q = new TermDisjunction(reader);
+      if (q.addAll(F_TOPIC, terms, weights, maxDf) == 0) {
         return List.of();
       }
-      ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 3, 30));
-      List<LeafReaderContext> leaves = reader.leaves();
       List<Neighbour> out = new ArrayList<>();
-      LeafReaderContext leaf = null;
-      SortedDocValues ids = null;
-      BinaryDocValues vectors = null;
-      NumericDocValues published = null;
-      NumericDocValues chars = null;
-      for (ScoreDoc h : hits) {
-        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
-        if (l != leaf) {
-          leaf = l;
-          ids = l.reader().getSortedDocValues(F_ID);
-          vectors = l.reader().getBinaryDocValues(F_TOPIC_VECTOR);
-          published = l.reader().getNumericDocValues(F_PUBLISHED_MS);
-          chars = l.reader().getNumericDocValues(F_CHARS);
-        }
-        int local = h.doc - leaf.docBase;
-        if (ids == null
-            || vectors == null
-            || !ids.advanceExact(local)
-            || !vectors.advanceExact(local)) {
-          continue;
-        }
-        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-        if (id.equals(excludeId)) {
-          continue;
-        }
-        BytesRef b = vectors.binaryValue();
-        TopicVector other = TopicVector.decode(b.bytes, b.offset, b.length);
-        double sim = topic.dot(other);
-        if (sim >= minSimilarity) {
-          Optional<java.time.Instant> when =
-              published != null && published.advanceExact(local)
-                  ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
-                  : Optional.empty();
-          int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
-          out.add(new Neighbour(id, sim, when, n, other));
+      Hits hits = new Hits(reader, q.best(Math.max(limit * 3, 30), F_ID));
+      while (hits.next()) {
+        String id = hits.id();
+        if (id != null && !id.equals(excludeId) && hits.hasTopic()) {
+          Neighbour n = hits.neighbour(topic);
+          if (n.similarity() >= minSimilarity) {
+            out.add(n);
+          }
         }
       }
       out.sort(
@@ -966,34 +961,20 @@ public final class ArticleIndex implements Closeable {
     }
     IndexSearcher s = searchers.acquire();
     try {
-      BooleanQuery.Builder q = new BooleanQuery.Builder();
-      for (long k : fp.bandKeys()) {
-        q.add(new TermQuery(new Term(F_LSH, longTerm(k))), BooleanClause.Occur.SHOULD);
-      }
-      Weight w = s.createWeight(s.rewrite(q.build()), ScoreMode.COMPLETE_NO_SCORES, 1);
+      IndexReader reader = s.getIndexReader();
+      TermDisjunction q = new TermDisjunction(reader);
+      BytesRef[] keys = longs(fp.bandKeys());
+      q.addFirst(F_LSH, keys, keys.length, 1, Integer.MAX_VALUE);
       List<Candidate> out = new ArrayList<>();
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        var scorer = w.scorer(leaf);
-        if (scorer == null) {
+      Hits hits = new Hits(reader, q.all());
+      while (hits.next()) {
+        Fingerprint other = hits.fingerprint();
+        if (other == null || fp.jaccard(other) < minEstimate) {
           continue;
         }
-        var live = leaf.reader().getLiveDocs();
-        SortedDocValues ids = leaf.reader().getSortedDocValues(F_ID);
-        BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
-        DocIdSetIterator it = scorer.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if (live != null && !live.get(doc) || !ids.advanceExact(doc) || !fps.advanceExact(doc)) {
-            continue;
-          }
-          BytesRef b = fps.binaryValue();
-          Fingerprint other = Fingerprint.decode(b.bytes, b.offset, b.length);
-          if (fp.jaccard(other) < minEstimate) {
-            continue;
-          }
-          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-          if (!id.equals(excludeId)) {
-            out.add(candidate(id, fp, other));
-          }
+        String id = hits.id();
+        if (id != null && !id.equals(excludeId)) {
+          out.add(candidate(id, fp, other));
         }
       }
       out.sort(
@@ -1006,28 +987,17 @@ public final class ArticleIndex implements Closeable {
 
   /**
    * The indexed articles naming the same people, places and organisations as a text of fingerprint
-   * {@code fp}: candidates for reporting the same story although they share no text. One Lucene
-   * disjunction over (at most {@link #QUERY_TERMS} of) the text's name character grams ({@code
+   * {@code fp}: candidates for reporting the same story although they share no text. A {@link
+   * TermDisjunction} over (at most {@link #QUERY_TERMS} of) the text's name character grams ({@code
    * SpinFeatures.nameGrams}), leaving out grams found in more than {@link #MAX_TERM_SHARE} of the
    * articles (beyond {@link #MIN_PRUNE_DF}); the hits sharing the most grams are re-ranked by the
    * Dice coefficient of the two gram sets, so long texts naming everyone do not crowd out close
-   * matches. Best first, at most {@code limit}; {@code excludeId} (may be null) is left out.
+   * matches. Best first (Dice, then id), at most {@code limit}; {@code excludeId} (may be null) is
+   * left out.
    */
   public List<Candidate> nameNeighbours(Fingerprint fp, String excludeId, int limit)
       throws IOException {
-    List<Candidate> out = new ArrayList<>();
-    byNames(
-        fp,
-        excludeId,
-        limit,
-        (hit, leaf, local) -> {
-          BinaryDocValues fps = leaf.reader().getBinaryDocValues(F_FP);
-          if (fps != null && fps.advanceExact(local)) {
-            BytesRef b = fps.binaryValue();
-            out.add(candidate(hit.id(), fp, Fingerprint.decode(b.bytes, b.offset, b.length)));
-          }
-        });
-    return out;
+    return byNames(fp, excludeId, limit, (hits, id) -> candidate(id, fp, hits.fingerprint()));
   }
 
   /**
@@ -1041,141 +1011,195 @@ public final class ArticleIndex implements Closeable {
   public List<Neighbour> nameNeighbours(
       Fingerprint fp, TopicVector topic, String excludeId, int limit) throws IOException {
     java.util.Objects.requireNonNull(topic, "topic");
-    List<Neighbour> out = new ArrayList<>();
-    byNames(
-        fp,
-        excludeId,
-        limit,
-        (hit, l, local) -> {
-          BinaryDocValues vectors = l.reader().getBinaryDocValues(F_TOPIC_VECTOR);
-          TopicVector other = TopicVector.EMPTY;
-          if (vectors != null && vectors.advanceExact(local)) {
-            BytesRef b = vectors.binaryValue();
-            other = TopicVector.decode(b.bytes, b.offset, b.length);
-          }
-          NumericDocValues published = l.reader().getNumericDocValues(F_PUBLISHED_MS);
-          Optional<java.time.Instant> when =
-              published != null && published.advanceExact(local)
-                  ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
-                  : Optional.empty();
-          NumericDocValues chars = l.reader().getNumericDocValues(F_CHARS);
-          int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
-          out.add(new Neighbour(hit.id(), topic.dot(other), when, n, other));
-        });
-    return out;
+    return byNames(fp, excludeId, limit, (hits, id) -> hits.neighbour(topic));
   }
 
-  /** One name neighbour before it is handed out: its id, Dice coefficient and document. */
-  private record NameHit(String id, double dice, int doc) {}
-
-  /** Receives a ranked name neighbour with the leaf and leaf-local document holding it. */
+  /** Makes the value handed out for a hit, from the walk positioned on it. */
   @FunctionalInterface
-  private interface NameHitConsumer {
-    void accept(NameHit hit, LeafReaderContext leaf, int local) throws IOException;
+  private interface HitReader<T> {
+    T read(Hits hits, String id) throws IOException;
   }
+
+  /** A name neighbour before it is handed out: its id, Dice coefficient and value. */
+  private record NameHit<T>(String id, double dice, T value) {}
 
   /**
-   * The name query of {@link #nameNeighbours(Fingerprint, String, int)}: its ranked hits are handed
-   * to {@code sink} best first, while the searcher is held.
+   * The name query of {@link #nameNeighbours(Fingerprint, String, int)}: the values {@code reader}
+   * makes of its best hits, best first.
    */
-  private void byNames(Fingerprint fp, String excludeId, int limit, NameHitConsumer sink)
+  private <T> List<T> byNames(Fingerprint fp, String excludeId, int limit, HitReader<T> reader)
       throws IOException {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
     if (fp.nameGrams().length == 0) {
-      return;
+      return new ArrayList<>();
     }
     IndexSearcher s = searchers.acquire();
     try {
-      IndexReader reader = s.getIndexReader();
+      IndexReader r = s.getIndexReader();
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (articles(s) * MAX_TERM_SHARE));
-      BooleanQuery.Builder q = new BooleanQuery.Builder();
-      int clauses = 0;
       // the grams are a sorted bottom-k sample of the hashes: the first QUERY_TERMS are a smaller
       // one, shared by two texts in proportion to their overlap
+      TermDisjunction q = new TermDisjunction(r);
       BytesRef[] grams = ints(fp.nameGrams());
       int n = Math.min(grams.length, QUERY_TERMS);
-      TermStates[] states = TermLookup.states(s, F_NAMES, grams, 0, n);
-      for (int i = 0; i < n; i++) {
-        if (addRareTerm(q, new Term(F_NAMES, grams[i]), states[i], maxDf, 1f)) {
-          clauses++;
-        }
+      double[] ones = new double[n];
+      java.util.Arrays.fill(ones, 1);
+      if (q.addAll(F_NAMES, java.util.Arrays.copyOf(grams, n), ones, maxDf) == 0) {
+        return new ArrayList<>();
       }
-      if (clauses == 0) {
-        return;
-      }
-      ScoreDoc[] hits = bestInDocOrder(s, q.build(), Math.max(limit * 4, 40));
-      List<LeafReaderContext> leaves = reader.leaves();
-      List<NameHit> out = new ArrayList<>(hits.length);
-      LeafReaderContext leaf = null;
-      SortedDocValues ids = null;
-      BinaryDocValues fps = null;
-      for (ScoreDoc h : hits) {
-        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(h.doc, leaves));
-        if (l != leaf) {
-          leaf = l;
-          ids = l.reader().getSortedDocValues(F_ID);
-          fps = l.reader().getBinaryDocValues(F_FP);
-        }
-        int local = h.doc - leaf.docBase;
-        if (ids == null || fps == null || !ids.advanceExact(local) || !fps.advanceExact(local)) {
+      List<NameHit<T>> ranked = new ArrayList<>();
+      Hits hits = new Hits(r, q.best(Math.max(limit * 4, 40), F_ID));
+      while (hits.next()) {
+        String id = hits.id();
+        int[] names = hits.nameGrams();
+        if (id == null || id.equals(excludeId) || names == null) {
           continue;
         }
-        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-        if (id.equals(excludeId)) {
-          continue;
-        }
-        BytesRef b = fps.binaryValue();
-        int[] names = Fingerprint.decodeNameGrams(b.bytes, b.offset, b.length);
         int shared = SortedSets.intersection(fp.nameGrams(), names);
         double dice = 2.0 * shared / (fp.nameGrams().length + names.length);
-        out.add(new NameHit(id, dice, h.doc));
+        ranked.add(new NameHit<>(id, dice, reader.read(hits, id)));
       }
-      out.sort(Comparator.comparingDouble(NameHit::dice).reversed().thenComparing(NameHit::id));
-      for (int i = 0; i < out.size() && i < limit; i++) {
-        NameHit hit = out.get(i);
-        LeafReaderContext l = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
-        sink.accept(hit, l, hit.doc() - l.docBase);
+      ranked.sort(
+          Comparator.comparingDouble((NameHit<T> h) -> h.dice())
+              .reversed()
+              .thenComparing(NameHit::id));
+      List<T> out = new ArrayList<>();
+      for (int i = 0; i < ranked.size() && i < limit; i++) {
+        out.add(ranked.get(i).value());
       }
+      return out;
     } finally {
       searchers.release(s);
     }
   }
 
   /**
-   * Adds to {@code q} a constant-score clause for {@code t} scoring {@code boost}, unless no
-   * article or more than {@code maxDf} articles hold the term (too common to tell articles apart).
-   *
-   * @return whether the clause was added
+   * A forward walk over the hits of a {@link TermDisjunction} (in document order) reading the hit's
+   * doc values, each opened once per segment when first needed. Not thread-safe: one per query.
    */
-  private static boolean addRareTerm(
-      BooleanQuery.Builder q, Term t, TermStates states, int maxDf, float boost) {
-    int df = states.docFreq();
-    if (df == 0 || df > maxDf) {
-      return false;
+  private static final class Hits {
+    private final List<LeafReaderContext> leaves;
+    private final TermDisjunction.Hits hits;
+    private int i = -1;
+    private int leafIndex = -1;
+    private LeafReaderContext leaf;
+    private int local;
+    private SortedDocValues ids;
+    private BinaryDocValues fps;
+    private BinaryDocValues vectors;
+    private NumericDocValues published;
+    private NumericDocValues chars;
+    private boolean fpsOpen;
+    private boolean vectorsOpen;
+    private boolean publishedOpen;
+    private boolean charsOpen;
+    private String id;
+    private boolean idRead;
+    private BytesRef fp;
+    private boolean fpRead;
+    private BytesRef vector;
+    private boolean vectorRead;
+
+    Hits(IndexReader reader, TermDisjunction.Hits hits) {
+      this.leaves = reader.leaves();
+      this.hits = hits;
     }
-    Query clause = new ConstantScoreQuery(new TermQuery(t, states));
-    q.add(boost == 1f ? clause : new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
-    return true;
-  }
 
-  /**
-   * The order of every search's first stage: score descending, then article id ascending, so that
-   * which of several equally scored hits are kept does not depend on Lucene's document numbers
-   * (segments, insertion and merge order); the Spark job ranks its hits the same way.
-   */
-  static final Sort BY_SCORE_THEN_ID =
-      new Sort(SortField.FIELD_SCORE, new SortField(F_ID, SortField.Type.STRING));
+    /** Moves to the next hit; false after the last. */
+    boolean next() throws IOException {
+      if (++i >= hits.size()) {
+        return false;
+      }
+      int doc = hits.docs()[i];
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leafIndex = ReaderUtil.subIndex(doc, leaves);
+        leaf = leaves.get(leafIndex);
+        ids = leaf.reader().getSortedDocValues(F_ID);
+        fpsOpen = vectorsOpen = publishedOpen = charsOpen = false;
+      }
+      local = doc - leaf.docBase;
+      idRead = fpRead = vectorRead = false;
+      return true;
+    }
 
-  /**
-   * The best {@code n} hits of {@code q} ({@link #BY_SCORE_THEN_ID}), in index order for reading
-   * forward-only doc values.
-   */
-  private static ScoreDoc[] bestInDocOrder(IndexSearcher s, Query q, int n) throws IOException {
-    ScoreDoc[] hits = s.search(q, n, BY_SCORE_THEN_ID).scoreDocs.clone();
-    java.util.Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
-    return hits;
+    /** The hit's article id, or null for a document without one. */
+    String id() throws IOException {
+      if (!idRead) {
+        id =
+            ids != null && ids.advanceExact(local)
+                ? ids.lookupOrd(ids.ordValue()).utf8ToString()
+                : null;
+        idRead = true;
+      }
+      return id;
+    }
+
+    private BytesRef fpBytes() throws IOException {
+      if (!fpsOpen) {
+        fps = leaf.reader().getBinaryDocValues(F_FP);
+        fpsOpen = true;
+      }
+      if (!fpRead) {
+        fp = fps != null && fps.advanceExact(local) ? fps.binaryValue() : null;
+        fpRead = true;
+      }
+      return fp;
+    }
+
+    /** The hit's stored fingerprint, or null. */
+    Fingerprint fingerprint() throws IOException {
+      BytesRef b = fpBytes();
+      return b == null ? null : Fingerprint.decode(b.bytes, b.offset, b.length);
+    }
+
+    /** The name grams of the hit's stored fingerprint, or null. */
+    int[] nameGrams() throws IOException {
+      BytesRef b = fpBytes();
+      return b == null ? null : Fingerprint.decodeNameGrams(b.bytes, b.offset, b.length);
+    }
+
+    /** Whether the hit has a stored topic vector. */
+    boolean hasTopic() throws IOException {
+      return vectorBytes() != null;
+    }
+
+    private BytesRef vectorBytes() throws IOException {
+      if (!vectorsOpen) {
+        vectors = leaf.reader().getBinaryDocValues(F_TOPIC_VECTOR);
+        vectorsOpen = true;
+      }
+      if (!vectorRead) {
+        vector = vectors != null && vectors.advanceExact(local) ? vectors.binaryValue() : null;
+        vectorRead = true;
+      }
+      return vector;
+    }
+
+    /**
+     * The hit as a neighbour of a text of topic vector {@code topic}: its stored vector ({@link
+     * TopicVector#EMPTY} when none) and their dot product, publication time and length.
+     */
+    Neighbour neighbour(TopicVector topic) throws IOException {
+      BytesRef b = vectorBytes();
+      TopicVector other =
+          b == null ? TopicVector.EMPTY : TopicVector.decode(b.bytes, b.offset, b.length);
+      if (!publishedOpen) {
+        published = leaf.reader().getNumericDocValues(F_PUBLISHED_MS);
+        publishedOpen = true;
+      }
+      if (!charsOpen) {
+        chars = leaf.reader().getNumericDocValues(F_CHARS);
+        charsOpen = true;
+      }
+      Optional<java.time.Instant> when =
+          published != null && published.advanceExact(local)
+              ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
+              : Optional.empty();
+      int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
+      return new Neighbour(id(), topic.dot(other), when, n, other);
+    }
   }
 
   /** The evidence between a query fingerprint and an indexed one. */
@@ -1200,42 +1224,6 @@ public final class ArticleIndex implements Closeable {
     double score = Math.max(jaccard, Math.max(containment, coverage));
     score = Math.max(score, Math.max(spin, spinCoverage) * SPIN_WEIGHT);
     return new Candidate(id, jaccard, containment, coverage, spin, spinCoverage, names, score);
-  }
-
-  private static int addTerms(
-      BooleanQuery.Builder q,
-      String field,
-      BytesRef[] terms,
-      float weight,
-      IndexSearcher s,
-      int maxDf)
-      throws IOException {
-    if (terms.length == 0) {
-      return 0;
-    }
-    // at most QUERY_TERMS per family: the smallest hashes, a bottom-k sample that two similar
-    // sets share in proportion to their overlap (Broder 1997). Term states are looked up once and
-    // reused by the query; terms absent from the index are left out.
-    List<TermQuery> kept = new ArrayList<>();
-    int next = 0;
-    while (next < terms.length && kept.size() < QUERY_TERMS) {
-      // look up as many as are still wanted, in one pass over the segments; more if some are
-      // left out
-      int to = Math.min(terms.length, next + QUERY_TERMS - kept.size());
-      TermStates[] states = TermLookup.states(s, field, terms, next, to);
-      for (int i = next; i < to; i++) {
-        int df = states[i - next].docFreq();
-        if (df > 0 && df <= maxDf) {
-          kept.add(new TermQuery(new Term(field, terms[i]), states[i - next]));
-        }
-      }
-      next = to;
-    }
-    float w = weight / Math.max(1, Math.min(terms.length, QUERY_TERMS));
-    for (TermQuery t : kept) {
-      q.add(new BoostQuery(new ConstantScoreQuery(t), w), BooleanClause.Occur.SHOULD);
-    }
-    return kept.size();
   }
 
   private static BytesRef[] longs(long[] a) {

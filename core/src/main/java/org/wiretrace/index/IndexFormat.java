@@ -23,6 +23,12 @@ package org.wiretrace.index;
  * written by the pipeline: {@code relation} (one judged pair that shares text or a story, with its
  * alignment) and {@code story} (one story with its families, members and provenance).
  *
+ * <p>State documents ({@code kind=state}, since this version's second revision; readers that do not
+ * know them skip them): {@value #F_RKEY} ({@code state NUL key}) and the bytes {@value #F_STATE}
+ * (stored), whose layout belongs to the writer of the key. The pipeline keeps one, {@code stories}:
+ * the story clusterer's state after the last scan, resumed by the next scan when it only adds later
+ * articles.
+ *
  * <p>Every commit's user data holds {@value #KEY_FORMAT} (this version) and {@value #KEY_SEQ} (the
  * next sequence number). Opening an index whose format is newer, or older than {@value
  * #OLDEST_READABLE}, fails with a message; commits are Lucene commit points, so a crash leaves the
@@ -39,6 +45,7 @@ public final class IndexFormat {
   public static final String KEY_SEQ = "wiretrace.seq";
 
   public static final String KIND_ARTICLE = "article";
+  public static final String KIND_STATE = "state";
 
   public static final String F_KIND = "kind";
   public static final String F_ID = "id";
@@ -68,6 +75,7 @@ public final class IndexFormat {
   public static final String F_RKEY = "rkey";
   public static final String F_REF = "ref";
   public static final String F_JSON = "json";
+  public static final String F_STATE = "statebytes";
 
   private IndexFormat() {}
 }

@@ -27,9 +27,11 @@ public record StoreRecord(String kind, String key, List<String> refs, String jso
   public StoreRecord {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(key, "key");
-    if (kind.isEmpty() || kind.equals(IndexFormat.KIND_ARTICLE)) {
+    if (kind.isEmpty()
+        || kind.equals(IndexFormat.KIND_ARTICLE)
+        || kind.equals(IndexFormat.KIND_STATE)) {
       throw new IllegalArgumentException(
-          "record kind must be non-empty and not 'article': " + kind);
+          "record kind must be non-empty and not 'article' or 'state': " + kind);
     }
     refs = refs == null ? List.of() : List.copyOf(refs);
     json = json == null ? "{}" : json;

@@ -67,6 +67,11 @@ record ArticleAnalysis(
     return ByteBuffer.allocate(4 + f.length).putInt(analyzed.tokens().size()).put(f).array();
   }
 
+  /** The word count a {@link #payload()} holds. */
+  static int words(byte[] payload) {
+    return ByteBuffer.wrap(payload).getInt();
+  }
+
   /**
    * The story builder's input for a stored article from its {@link #payload()} bytes.
    *

@@ -187,7 +187,7 @@ public final class ScanBenchmark {
     if (stories) {
       long s0 = System.nanoTime();
       index.refresh();
-      storyCount = StoreContents.rebuildStories(index, StoreContents.load(index)).size();
+      storyCount = StoreContents.updateStories(index, StoreContents.load(index), true).size();
       index.commit();
       storySeconds = (System.nanoTime() - s0) / 1e9;
     }

@@ -1,5 +1,9 @@
 package org.wiretrace.pipeline;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,21 +19,45 @@ import org.wiretrace.ingest.Skipped;
 import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.stories.Story;
 import org.wiretrace.stories.StoryBuilder;
+import org.wiretrace.stories.StoryClusterer;
+import org.wiretrace.stories.StoryFeatures;
+import org.wiretrace.stories.StoryModel;
 import org.wiretrace.text.AnalyzedArticle;
 
 /**
  * What the store holds, read back without judging anything: the articles with their stored story
- * features, the stored verdicts, and the stories. {@link #rebuildStories} re-clusters the stored
- * features in publication order and forms the families from the stored verdicts (no text analysis,
- * no alignment) and replaces the story records; {@link #storedStories} reads them. Stateless.
+ * features, the stored verdicts, and the stories. {@link #updateStories} clusters the stored
+ * features in publication order (resuming the clusterer state kept by the previous scan when that
+ * scan's articles are all earlier than the new ones) and forms the families from the stored
+ * verdicts (no text analysis, no alignment), and replaces the story records and the state; {@link
+ * #storedStories} reads them. Stateless.
  */
 final class StoreContents {
 
+  /** The name of the story clusterer's state in the store ({@link ArticleIndex#putState}). */
+  static final String STORY_STATE = "stories";
+
+  /** Version of the story state's layout: a version number, then the clusterer's own state. */
+  static final int STORY_STATE_VERSION = 1;
+
   /**
-   * The articles (publication order, each with its story features) and the verdicts (ordered by the
-   * positions of their two sides).
+   * The articles in publication order ({@link StoryBuilder#chronological()}) with their word counts
+   * and stored payloads (story features, decoded only when clustered), and the verdicts (ordered by
+   * the positions of their two sides).
    */
-  record Loaded(List<StoryBuilder.Analysed> articles, List<PairVerdict> verdicts) {}
+  record Loaded(
+      List<Article> articles, int[] words, List<byte[]> payloads, List<PairVerdict> verdicts) {
+
+    /** The story features of the article at {@code i}: stored, or (stored without) computed now. */
+    StoryFeatures features(int i) {
+      Article a = articles.get(i);
+      byte[] p = payloads.get(i);
+      if (p != null) {
+        return ArticleAnalysis.analysed(a, p).features();
+      }
+      return StoryBuilder.features(a, AnalyzedArticle.of(a).tokens());
+    }
+  }
 
   private StoreContents() {}
 
@@ -42,14 +70,28 @@ final class StoreContents {
           bare.add(s.article());
           payloads.add(p);
         });
-    List<StoryBuilder.Analysed> articles = new ArrayList<>(bare.size());
-    for (int i = 0; i < bare.size(); i++) {
-      articles.add(analysed(bare.get(i), payloads.get(i)));
+    Integer[] order = new Integer[bare.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
     }
-    articles.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
+    java.util.Arrays.sort(
+        order, (x, y) -> StoryBuilder.chronological().compare(bare.get(x), bare.get(y)));
+    List<Article> articles = new ArrayList<>(order.length);
+    List<byte[]> stored = new ArrayList<>(order.length);
+    int[] words = new int[order.length];
     Map<String, Integer> position = new HashMap<>();
-    for (int i = 0; i < articles.size(); i++) {
-      position.put(articles.get(i).article().id(), i);
+    for (int i = 0; i < order.length; i++) {
+      Article a = bare.get(order[i]);
+      byte[] p = payloads.get(order[i]);
+      articles.add(a);
+      stored.add(p);
+      words[i] = p != null && p.length >= 4 ? ArticleAnalysis.words(p) : -1;
+      position.put(a.id(), i);
+    }
+    for (int i = 0; i < words.length; i++) {
+      if (words[i] < 0) { // stored without payload: count now
+        words[i] = AnalyzedArticle.of(articles.get(i)).tokens().size();
+      }
     }
     List<PairVerdict> verdicts = new ArrayList<>();
     index.forEachRecord(
@@ -63,32 +105,86 @@ final class StoreContents {
     verdicts.sort(
         Comparator.comparingInt((PairVerdict v) -> position.get(v.aId()))
             .thenComparingInt(v -> position.get(v.bId())));
-    return new Loaded(articles, verdicts);
+    return new Loaded(articles, words, stored, verdicts);
   }
 
-  /** The stored features, or (for an article stored without them) features computed now. */
-  private static StoryBuilder.Analysed analysed(Article a, byte[] payload) {
-    if (payload != null) {
-      return ArticleAnalysis.analysed(a, payload);
+  /**
+   * Stories of what {@code loaded} holds, written to {@code index} in place of the old ones with
+   * the clusterer's state. When {@code onlyAdded} (nothing was replaced or removed since the state
+   * was kept) and the stored state has clustered exactly the earliest articles ({@link
+   * StoryBuilder#resumes}), it is resumed with the later ones; otherwise every article is clustered
+   * again. Either way the stories are those of clustering all of them in one go.
+   */
+  static List<Story> updateStories(ArticleIndex index, Loaded loaded, boolean onlyAdded)
+      throws IOException {
+    StoryClusterer clusterer = null;
+    int from = 0;
+    if (onlyAdded) {
+      clusterer = storedState(index).orElse(null);
+      from = clusterer == null ? -1 : StoryBuilder.resumes(clusterer, loaded.articles());
+      if (from < 0) {
+        clusterer = null;
+        from = 0;
+      }
     }
-    AnalyzedArticle x = AnalyzedArticle.of(a);
-    return new StoryBuilder.Analysed(a, x.tokens().size(), StoryBuilder.features(a, x.tokens()));
-  }
-
-  /** Stories of what {@code loaded} holds, written to {@code index} in place of the old ones. */
-  static List<Story> rebuildStories(ArticleIndex index, Loaded loaded) throws IOException {
-    List<Story> stories = stories(loaded);
+    if (clusterer == null) {
+      clusterer = new StoryClusterer(StoryModel.DEFAULT);
+    }
+    List<Story> stories =
+        new StoryBuilder(StoryModel.DEFAULT)
+            .resume(
+                clusterer,
+                loaded.articles(),
+                loaded.words(),
+                from,
+                loaded::features,
+                loaded.verdicts());
     index.removeRecords(StoreRecord.STORY);
     for (Story s : stories) {
       index.putRecord(StoryRecords.of(s));
     }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DataOutputStream d = new DataOutputStream(out);
+    d.writeInt(STORY_STATE_VERSION);
+    clusterer.writeState(d);
+    d.flush();
+    index.putState(STORY_STATE, out.toByteArray());
     return stories;
+  }
+
+  /** Every article clustered again, the stories and state replaced ({@code remove}). */
+  static List<Story> rebuildStories(ArticleIndex index, Loaded loaded) throws IOException {
+    return updateStories(index, loaded, false);
+  }
+
+  /** The kept clusterer state, if there is one this version reads. */
+  private static java.util.Optional<StoryClusterer> storedState(ArticleIndex index)
+      throws IOException {
+    java.util.Optional<byte[]> bytes = index.state(STORY_STATE);
+    if (bytes.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes.get()));
+      if (d.readInt() != STORY_STATE_VERSION) {
+        return java.util.Optional.empty(); // another layout: cluster everything again
+      }
+      return java.util.Optional.of(StoryClusterer.readState(d, StoryModel.DEFAULT));
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty(); // unreadable: cluster everything again, it is derived
+    }
   }
 
   /** Stories of what {@code loaded} holds (not written). */
   static List<Story> stories(Loaded loaded) {
-    return new StoryBuilder(org.wiretrace.stories.StoryModel.DEFAULT)
-        .storiesOf(loaded.articles(), loaded.verdicts());
+    return new StoryBuilder(StoryModel.DEFAULT)
+        .resume(
+            new StoryClusterer(StoryModel.DEFAULT),
+            loaded.articles(),
+            loaded.words(),
+            0,
+            loaded::features,
+            loaded.verdicts());
   }
 
   /**
@@ -104,7 +200,7 @@ final class StoreContents {
       covered.addAll(s.articleIds());
     }
     Set<String> ids = new HashSet<>();
-    loaded.articles().forEach(a -> ids.add(a.article().id()));
+    loaded.articles().forEach(a -> ids.add(a.id()));
     if (!covered.equals(ids)) {
       return java.util.Optional.empty();
     }
@@ -116,7 +212,7 @@ final class StoreContents {
   static ScanResult result(
       Loaded loaded, List<Story> stories, List<Skipped> skipped, int ingested) {
     List<AnalyzedArticle> articles =
-        loaded.articles().parallelStream().map(a -> AnalyzedArticle.of(a.article())).toList();
+        loaded.articles().parallelStream().map(AnalyzedArticle::of).toList();
     return new ScanResult(articles, loaded.verdicts(), stories, skipped, ingested);
   }
 }

@@ -64,6 +64,7 @@ public final class Wiretrace {
       Set<String> seen = new HashSet<>();
       List<Article> batch = new ArrayList<>(StoreScanner.BATCH);
       int changes = 0;
+      boolean onlyAdded = true;
       Iterator<Article> it = new Ingestor(collecting).read(options.inputs()).iterator();
       while (it.hasNext()) {
         Article a = it.next();
@@ -74,12 +75,16 @@ public final class Wiretrace {
         }
         batch.add(a);
         if (batch.size() == StoreScanner.BATCH) {
-          changes += changes(scanner.add(batch));
+          StoreScanner.BatchResult r = scanner.add(batch);
+          changes += changes(r);
+          onlyAdded &= r.replaced() + r.removed() == 0;
           batch.clear();
         }
       }
       if (!batch.isEmpty()) {
-        changes += changes(scanner.add(batch));
+        StoreScanner.BatchResult r = scanner.add(batch);
+        changes += changes(r);
+        onlyAdded &= r.replaced() + r.removed() == 0;
       }
       index.refresh();
       StoreContents.Loaded loaded = StoreContents.load(index);
@@ -89,7 +94,8 @@ public final class Wiretrace {
       if (stored.isPresent()) {
         stories = stored.get(); // nothing changed: nothing to write
       } else {
-        stories = StoreContents.rebuildStories(index, loaded);
+        // a scan that only added articles resumes the clusterer state the last scan kept
+        stories = StoreContents.updateStories(index, loaded, onlyAdded);
         index.commit();
       }
       return StoreContents.result(loaded, stories, skipped, seen.size());

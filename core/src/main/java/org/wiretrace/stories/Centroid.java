@@ -118,6 +118,49 @@ final class Centroid {
     return dot / Math.sqrt(sumSq * other.sumSq);
   }
 
+  /**
+   * Writes the table as it is (slots, weights and the running squared norm), so that {@link #read}
+   * gives a centroid that sums and iterates exactly as this one: rebuilding it from the members
+   * would add in another order and lay the slots out differently.
+   */
+  void write(java.io.DataOutput d) throws java.io.IOException {
+    d.writeInt(keys.length);
+    d.writeInt(size);
+    d.writeDouble(sumSq);
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != EMPTY) {
+        d.writeInt(i);
+        d.writeInt(keys[i]);
+        d.writeFloat(values[i]);
+      }
+    }
+  }
+
+  /** A centroid written by {@link #write}. */
+  static Centroid read(java.io.DataInput d) throws java.io.IOException {
+    int capacity = d.readInt();
+    int size = d.readInt();
+    if (capacity < 16 || Integer.bitCount(capacity) != 1 || size < 0 || 2 * size > capacity) {
+      throw new java.io.IOException(
+          "bad centroid in the story state (capacity " + capacity + ", size " + size + ")");
+    }
+    Centroid c = new Centroid();
+    c.keys = new int[capacity];
+    java.util.Arrays.fill(c.keys, EMPTY);
+    c.values = new float[capacity];
+    c.size = size;
+    c.sumSq = d.readDouble();
+    for (int n = 0; n < size; n++) {
+      int slot = d.readInt();
+      if (slot < 0 || slot >= capacity) {
+        throw new java.io.IOException("bad centroid slot " + slot + " in the story state");
+      }
+      c.keys[slot] = d.readInt();
+      c.values[slot] = d.readFloat();
+    }
+    return c;
+  }
+
   private void grow() {
     int[] oldKeys = keys;
     float[] oldValues = values;

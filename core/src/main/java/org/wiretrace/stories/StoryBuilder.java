@@ -21,7 +21,8 @@ import org.wiretrace.text.AnalyzedArticle;
  * Story#mergedIds()}). Inside each story, {@link Provenance} forms the text families and names each
  * family's original. Ids derive from article ids, never from run order.
  *
- * <p>Thread-safe: every call builds its own clusterer; features are computed in parallel.
+ * <p>Thread-safe: every call builds its own clusterer (or uses the one it is given, which must not
+ * be shared); features are computed in parallel.
  */
 public final class StoryBuilder {
 
@@ -91,9 +92,55 @@ public final class StoryBuilder {
   public List<Story> storiesOf(List<Analysed> articles, List<PairVerdict> verdicts) {
     List<Analysed> ordered = new ArrayList<>(articles);
     ordered.sort((x, y) -> chronological().compare(x.article(), y.article()));
-    StoryClusterer clusterer = new StoryClusterer(model);
-    for (Analysed a : ordered) {
-      clusterer.add(a.features());
+    List<Article> bare = new ArrayList<>(ordered.size());
+    int[] words = new int[ordered.size()];
+    for (int i = 0; i < ordered.size(); i++) {
+      bare.add(ordered.get(i).article());
+      words[i] = ordered.get(i).words();
+    }
+    return resume(
+        new StoryClusterer(model), bare, words, 0, i -> ordered.get(i).features(), verdicts);
+  }
+
+  /**
+   * How many of {@code ordered} (articles in {@link #chronological()} order) {@code clusterer} has
+   * already clustered, when those are exactly a prefix of them, else -1. Feeding it the rest in
+   * order ({@link #resume}) then gives the stories of clustering them all in one go: the clusterer
+   * is streaming, so a prefix's state is all that the later articles see.
+   */
+  public static int resumes(StoryClusterer clusterer, List<Article> ordered) {
+    int n = clusterer.clustered();
+    if (n > ordered.size()) {
+      return -1;
+    }
+    for (int i = 0; i < ordered.size(); i++) {
+      if (clusterer.storyOf(ordered.get(i).id()).isPresent() != i < n) {
+        return -1;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Stories of {@code ordered} (articles in {@link #chronological()} order, with their word counts)
+   * from {@code clusterer}, which has clustered the first {@code from} of them ({@link #resumes}):
+   * it is fed the features of the others in order, then the verdicts join stories sharing text and
+   * form the families. Largest first. {@code features} gives the story features of the article at a
+   * position, and is asked only for positions from {@code from} on.
+   */
+  public List<Story> resume(
+      StoryClusterer clusterer,
+      List<Article> ordered,
+      int[] words,
+      int from,
+      java.util.function.IntFunction<StoryFeatures> features,
+      List<PairVerdict> verdicts) {
+    if (words.length != ordered.size() || from < 0 || from > ordered.size()) {
+      throw new IllegalArgumentException(
+          "bad resume: " + ordered.size() + " articles, " + words.length + " counts, from " + from);
+    }
+    for (int i = from; i < ordered.size(); i++) {
+      clusterer.add(features.apply(i));
     }
     List<Provenance.Link> links = new ArrayList<>(verdicts.size());
     for (PairVerdict v : verdicts) {
@@ -101,7 +148,7 @@ public final class StoryBuilder {
           new Provenance.Link(
               v.aId(), v.bId(), v.relation(), v.verdict().coverageA(), v.verdict().coverageB()));
     }
-    return assemble(ordered, clusterer.stories(), links);
+    return assemble(ordered, words, clusterer.stories(), links);
   }
 
   /**
@@ -109,10 +156,10 @@ public final class StoryBuilder {
    * is split into families.
    */
   static List<Story> assemble(
-      List<Analysed> ordered, List<StoryGroup> groups, List<Provenance.Link> links) {
+      List<Article> ordered, int[] words, List<StoryGroup> groups, List<Provenance.Link> links) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
-      index.put(ordered.get(i).article().id(), i);
+      index.put(ordered.get(i).id(), i);
     }
     UnionFind uf = new UnionFind(ordered.size());
     Map<Integer, StoryGroup> groupOfFirst = new HashMap<>();
@@ -156,7 +203,7 @@ public final class StoryBuilder {
       List<Provenance.Version> versions = new ArrayList<>();
       List<Provenance.Link> storyLinks = new ArrayList<>();
       for (int i : story) {
-        Analysed a = ordered.get(i);
+        Article a = ordered.get(i);
         StoryGroup g = groupOfFirst.get(i);
         if (g != null) {
           if (id == null) {
@@ -166,15 +213,15 @@ public final class StoryBuilder {
           }
           absorbed.addAll(g.mergedIds());
         }
-        String aid = a.article().id();
-        versions.add(new Provenance.Version(aid, a.article().published(), a.words()));
+        String aid = a.id();
+        versions.add(new Provenance.Version(aid, a.published(), words[i]));
         storyLinks.addAll(linksByArticle.getOrDefault(aid, List.of()));
       }
       if (id == null) {
-        id = StoryGroup.idFor(ordered.get(story.get(0)).article().id());
+        id = StoryGroup.idFor(ordered.get(story.get(0)).id());
       }
       List<Family> families = Provenance.families(versions, storyLinks);
-      String title = ordered.get(index.get(families.get(0).originalId())).article().title();
+      String title = ordered.get(index.get(families.get(0).originalId())).title();
       out.add(new Story(id, title, families, absorbed));
     }
     out.sort(Comparator.comparingInt((Story s) -> -s.articleIds().size()).thenComparing(Story::id));

@@ -38,8 +38,9 @@ import java.util.Optional;
  *       dropped. Document frequencies live in a fixed hashed table. Closed stories keep only their
  *       ids until {@link #drainClosed()}.
  *   <li><b>Persistence.</b> {@link #writeState(OutputStream)} and {@link #readState(InputStream,
- *       StoryModel)} save and resume the whole state (a few bytes per term of each open story);
- *       replaying the articles in the same order rebuilds the same state.
+ *       StoryModel)} save and resume the whole state (a few bytes per term of each open story, the
+ *       ids of the closed ones): a resumed clusterer fed the next articles ends exactly as one that
+ *       saw them all in one go.
  * </ul>
  *
  * <p>Articles without a date are placed at the stream clock. Not thread-safe: one writer; analyse
@@ -47,7 +48,14 @@ import java.util.Optional;
  */
 public final class StoryClusterer {
 
-  private static final int STATE_VERSION = 1;
+  /**
+   * Version of {@link #writeState}'s format. 1: open stories as their members (centroids and the
+   * term index rebuilt on reading, so sums and ties could come out in another order); 2: the
+   * centroid tables and the term index as they are, so a resumed clusterer decides exactly as the
+   * one that wrote it.
+   */
+  static final int STATE_VERSION = 2;
+
   private static final FeatureSpace[] SPACES = FeatureSpace.values();
 
   /**
@@ -408,6 +416,11 @@ public final class StoryClusterer {
     return c != null ? Optional.of(c.id) : Optional.ofNullable(closedByArticle.get(articleId));
   }
 
+  /** Number of articles clustered and not drained. */
+  public int clustered() {
+    return byArticle.size() + closedByArticle.size();
+  }
+
   /** Number of open stories (those in the time window). */
   public int openStories() {
     return open.size();
@@ -453,8 +466,19 @@ public final class StoryClusterer {
       writeStrings(d, g.articleIds());
     }
     d.writeInt(open.size());
+    Map<Cluster, Integer> position = new HashMap<>();
     for (Cluster c : open) {
+      position.put(c, position.size());
       c.write(d);
+    }
+    // the term index as it is: list order decides ties of the shortlist
+    d.writeInt(postings.size());
+    for (Map.Entry<Integer, List<Cluster>> e : postings.entrySet()) {
+      d.writeInt(e.getKey());
+      d.writeInt(e.getValue().size());
+      for (Cluster c : e.getValue()) {
+        d.writeInt(position.get(c));
+      }
     }
     d.flush();
   }
@@ -463,8 +487,13 @@ public final class StoryClusterer {
   public static StoryClusterer readState(InputStream in, StoryModel model) throws IOException {
     DataInputStream d = new DataInputStream(in);
     int version = d.readInt();
-    if (version != STATE_VERSION) {
-      throw new IOException("unknown story state version " + version + " (expected 1)");
+    if (version < 1 || version > STATE_VERSION) {
+      throw new IOException(
+          "unknown story state version "
+              + version
+              + " (this version reads 1 to "
+              + STATE_VERSION
+              + ")");
     }
     double clock = d.readDouble();
     long seq = d.readLong();
@@ -481,13 +510,31 @@ public final class StoryClusterer {
     }
     int nOpen = d.readInt();
     for (int i = 0; i < nOpen; i++) {
-      Cluster c = Cluster.read(d);
+      Cluster c = Cluster.read(d, version);
       sc.open.add(c);
-      for (Entry e : c.features) {
-        sc.index(c, indexKeys(e));
+      if (version == 1) {
+        for (Entry e : c.features) {
+          sc.index(c, indexKeys(e));
+        }
       }
       for (String a : c.members) {
         sc.byArticle.put(a, c);
+      }
+    }
+    if (version >= 2) {
+      int keys = d.readInt();
+      for (int i = 0; i < keys; i++) {
+        int key = d.readInt();
+        int n = d.readInt();
+        List<Cluster> list = new ArrayList<>(n);
+        for (int j = 0; j < n; j++) {
+          int at = d.readInt();
+          if (at < 0 || at >= nOpen) {
+            throw new IOException("bad story reference " + at + " in the story state");
+          }
+          list.add(sc.open.get(at));
+        }
+        sc.postings.put(key, list);
       }
     }
     return sc;
@@ -601,9 +648,17 @@ public final class StoryClusterer {
       d.writeDouble(first);
       d.writeDouble(last);
       d.writeDouble(sumDay);
+      for (Centroid centroid : centroids) {
+        centroid.write(d);
+      }
+      d.writeInt(indexed.size());
+      for (int k : indexed) {
+        d.writeInt(k);
+      }
     }
 
-    static Cluster read(DataInput d) throws IOException {
+    /** A story written by {@link #write} (state {@code version} 2), or by version 1. */
+    static Cluster read(DataInput d, int version) throws IOException {
       Cluster c = new Cluster(d.readUTF(), d.readLong());
       c.aliases.addAll(readStrings(d));
       int n = d.readInt();
@@ -611,13 +666,24 @@ public final class StoryClusterer {
         Entry f = readEntry(d);
         c.features.add(f);
         c.members.add(f.articleId());
-        for (int s = 0; s < SPACES.length; s++) {
-          c.centroids[s].addAll(f.unit[s]);
+        if (version == 1) {
+          for (int s = 0; s < SPACES.length; s++) {
+            c.centroids[s].addAll(f.unit[s]);
+          }
         }
       }
       c.first = d.readDouble();
       c.last = d.readDouble();
       c.sumDay = d.readDouble();
+      if (version >= 2) {
+        for (int s = 0; s < SPACES.length; s++) {
+          c.centroids[s] = Centroid.read(d);
+        }
+        int k = d.readInt();
+        for (int i = 0; i < k; i++) {
+          c.indexed.add(d.readInt());
+        }
+      }
       return c;
     }
   }

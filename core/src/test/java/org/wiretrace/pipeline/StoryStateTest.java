@@ -1,0 +1,134 @@
+package org.wiretrace.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wiretrace.index.ArticleIndex;
+import org.wiretrace.ingest.Article;
+import org.wiretrace.ingest.IngestListener;
+import org.wiretrace.ingest.Ingestor;
+import org.wiretrace.stories.StoryBuilder;
+import org.wiretrace.stories.StoryClusterer;
+import org.wiretrace.stories.StoryFeatures;
+import org.wiretrace.stories.StoryModel;
+import org.wiretrace.text.Tokens;
+
+/**
+ * The story clusterer's state kept in the store: a scan that only adds later articles resumes it,
+ * and ends with the stories of clustering everything at once.
+ */
+class StoryStateTest {
+  @TempDir Path tmp;
+
+  /** The dated articles of the dev story set, in chronological order (publication, then id). */
+  private static List<Article> devArticles() {
+    String shared = System.getProperty("wiretrace.shared", "../shared");
+    Path file = Path.of(shared, "data", "news-clusters", "giveme5w1h_news_cluster.jsonl");
+    assumeTrue(Files.isReadable(file), "../shared absent: skipping (" + file + ")");
+    List<Article> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    try (var s = new Ingestor(IngestListener.ignoring()).read(List.of(file))) {
+      s.filter(a -> a.published().isPresent() && ids.add(a.id())).forEach(out::add);
+    }
+    out.sort(StoryBuilder.chronological());
+    return out;
+  }
+
+  private static Path jsonl(Path file, List<Article> articles) throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    StringBuilder sb = new StringBuilder();
+    for (Article a : articles) {
+      ObjectNode o = m.createObjectNode();
+      o.put("id", a.id());
+      o.put("title", a.title());
+      o.put("text", a.text());
+      o.put("published", a.published().orElseThrow().toString());
+      sb.append(m.writeValueAsString(o)).append('\n');
+    }
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, sb, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static StoryClusterer state(Path data) throws Exception {
+    try (ArticleIndex index = ArticleIndex.openReadOnly(data)) {
+      byte[] b = index.state(StoreContents.STORY_STATE).orElseThrow();
+      DataInputStream d = new DataInputStream(new ByteArrayInputStream(b));
+      assertThat(d.readInt()).isEqualTo(StoreContents.STORY_STATE_VERSION);
+      return StoryClusterer.readState(d, StoryModel.DEFAULT);
+    }
+  }
+
+  @Test
+  void scanningTwentyFiveThenFortyLaterArticlesGivesTheStoriesOfScanningAllSixtyFive()
+      throws Exception {
+    List<Article> all = devArticles();
+    assumeTrue(all.size() >= 65, "too few dated articles");
+    List<Article> first = all.subList(0, 25);
+    List<Article> later = all.subList(25, 65);
+
+    Path data = tmp.resolve("data");
+    Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("a/first.jsonl"), first)), data));
+    assertThat(state(data).clustered()).isEqualTo(25);
+    try (ArticleIndex index = ArticleIndex.open(data)) {
+      // the later articles come after every clustered one: the state resumes from 25
+      StoreContents.Loaded loaded = StoreContents.load(index);
+      assertThat(StoryBuilder.resumes(state(data), loaded.articles())).isEqualTo(25);
+    }
+    ScanResult resumed =
+        Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("b/later.jsonl"), later)), data));
+    assertThat(state(data).clustered()).isEqualTo(65);
+
+    Path once = tmp.resolve("once");
+    ScanResult together =
+        Wiretrace.scan(
+            new ScanOptions(
+                List.of(
+                    jsonl(tmp.resolve("c/first.jsonl"), first),
+                    jsonl(tmp.resolve("c/later.jsonl"), later)),
+                once));
+    assertThat(resumed.articles()).hasSize(65);
+    assertThat(together.stories()).anyMatch(s -> s.articleIds().size() > 1);
+    assertThat(resumed.stories()).isEqualTo(together.stories());
+  }
+
+  @Test
+  void aResumedClustererDecidesExactlyAsOneThatSawEverything() throws Exception {
+    List<Article> all = devArticles();
+    List<StoryFeatures> features = new ArrayList<>();
+    for (Article a : all) {
+      features.add(StoryBuilder.features(a, Tokens.of(a.text())));
+    }
+    StoryClusterer straight = new StoryClusterer();
+    features.forEach(straight::add);
+    for (int split : new int[] {1, 40, 150, all.size() - 1}) {
+      StoryClusterer c = new StoryClusterer();
+      for (int i = 0; i < split; i++) {
+        c.add(features.get(i));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      c.writeState(out);
+      StoryClusterer resumed =
+          StoryClusterer.readState(new ByteArrayInputStream(out.toByteArray()), c.model());
+      assertThat(resumed.clustered()).isEqualTo(split);
+      for (int i = split; i < features.size(); i++) {
+        resumed.add(features.get(i));
+      }
+      assertThat(resumed.stories()).isEqualTo(straight.stories());
+    }
+  }
+}
