@@ -921,7 +921,8 @@ public final class ArticleIndex implements Closeable {
       double[] weights = new double[heaviest.length];
       for (int k = 0; k < heaviest.length; k++) {
         terms[k] = longTerm(topic.terms()[heaviest[k]]);
-        weights[k] = topic.weights()[heaviest[k]];
+        // a float, as a Lucene boost is and as the Spark job ranks them
+        weights[k] = (float) topic.weights()[heaviest[k]];
       }
       TermDisjunction q = new TermDisjunction(reader);
       if (q.addAll(F_TOPIC, terms, weights, maxDf) == 0) {
