@@ -110,9 +110,24 @@ public final class Wiretrace {
 
   /**
    * The report for everything the store in {@code dataDir} holds, read from its records: nothing is
-   * judged again.
+   * judged again (the articles' texts are tokenized for the report's alignments).
    */
   public static ScanResult report(Path dataDir) {
+    return readStore(
+        dataDir, (loaded, stories) -> StoreContents.result(loaded, stories, List.of(), 0));
+  }
+
+  /**
+   * The stories and judged relations stored in {@code dataDir}, without analysing any article's
+   * text: what a long-running reader keeps (the server's view of a store of any size).
+   */
+  public static StoredJudgements judgements(Path dataDir) {
+    return readStore(
+        dataDir, (loaded, stories) -> new StoredJudgements(stories, loaded.verdicts()));
+  }
+
+  private static <T> T readStore(
+      Path dataDir, java.util.function.BiFunction<StoreContents.Loaded, List<Story>, T> view) {
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException(
           "no Wiretrace store in " + dataDir + " (run 'wiretrace scan' first)");
@@ -121,7 +136,7 @@ public final class Wiretrace {
       StoreContents.Loaded loaded = StoreContents.load(index);
       List<Story> stories =
           StoreContents.storedStories(index, loaded).orElseGet(() -> StoreContents.stories(loaded));
-      return StoreContents.result(loaded, stories, List.of(), 0);
+      return view.apply(loaded, stories);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the store in " + dataDir, e);
     }

@@ -58,6 +58,10 @@ class StoreScanTest {
     ScanResult report = Wiretrace.report(data);
     assertThat(report.verdicts()).isEqualTo(first.verdicts());
     assertThat(report.stories()).isEqualTo(first.stories());
+    // and so do the judgements alone, without analysing any text
+    StoredJudgements judged = Wiretrace.judgements(data);
+    assertThat(judged.verdicts()).isEqualTo(first.verdicts());
+    assertThat(judged.stories()).isEqualTo(first.stories());
 
     // a new text in the same file replaces the old version and its relations
     Files.writeString(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.wiretrace.pipeline.ScanResult;
+import org.wiretrace.pipeline.StoredJudgements;
 import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relation;
 import org.wiretrace.stories.Family;
@@ -86,6 +87,11 @@ final class Derived {
   /** The stories and relations of a scan, without its articles and alignments. */
   static Derived of(ScanResult r) {
     return new Derived(r.stories(), r.verdicts().stream().map(Link::of).toList());
+  }
+
+  /** The stories and relations read from a store. */
+  static Derived of(StoredJudgements j) {
+    return new Derived(j.stories(), j.verdicts().stream().map(Link::of).toList());
   }
 
   /** Nothing derived: an empty store. */

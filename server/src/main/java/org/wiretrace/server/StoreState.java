@@ -109,7 +109,7 @@ final class StoreState implements AutoCloseable {
   }
 
   private static Derived derive(Path dataDir) {
-    return Derived.of(Wiretrace.report(dataDir));
+    return Derived.of(Wiretrace.judgements(dataDir));
   }
 
   private static Derived deriveLogged(Path dataDir) {
