@@ -83,6 +83,8 @@ class SameAnswersAsScanTest {
     assertThat(job.stories().stream().map(Story::id).collect(Collectors.toSet()))
         .isEqualTo(scan.stories().stream().map(Story::id).collect(Collectors.toSet()));
     assertThat(job.verdicts()).isEqualTo(scan.verdicts().size());
+    assertThat(job.pairs())
+        .isEqualTo(scan.verdicts().stream().map(WiretraceJob::pairKey).sorted().toList());
     // the fixtures do make families: a duplicate, an edited and a spun copy of one story
     assertThat(job.stories().stream().mapToInt(s -> s.families().size()).sum())
         .isLessThan((int) job.articles());
