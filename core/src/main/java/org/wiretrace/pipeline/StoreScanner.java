@@ -260,6 +260,8 @@ public final class StoreScanner {
             .toList();
     Set<String> seen = new HashSet<>();
     List<String[]> out = new ArrayList<>();
+    // first every pair to align, so that a pair one side finds by text and the other only by
+    // topic is aligned whatever the batch order
     for (int k = 0; k < fresh.size(); k++) {
       ArticleAnalysis a = fresh.get(k);
       String id = a.id();
@@ -274,15 +276,24 @@ public final class StoreScanner {
           }
         }
       }
-      Lookup l = lookups.get(k);
-      for (Candidate c : l.reuse()) {
+      for (Candidate c : lookups.get(k).reuse()) {
         if (c.score() >= IndexCandidates.MIN_SCORE) {
           add(out, seen, id, c.id());
         }
       }
-      for (Neighbour n : l.topic()) {
-        if (seen.add(RelationRecords.key(id, n.id()))) {
-          storyVerdict(a, n).ifPresent(story::add);
+    }
+    // then the topic neighbours not paired yet: a same-story verdict from the vectors, or none (a
+    // neighbour below the bar is not marked, so the other side may still pair it)
+    for (int k = 0; k < fresh.size(); k++) {
+      ArticleAnalysis a = fresh.get(k);
+      for (Neighbour n : lookups.get(k).topic()) {
+        String key = RelationRecords.key(a.id(), n.id());
+        if (!seen.contains(key)) {
+          java.util.Optional<PairVerdict> v = storyVerdict(a, n);
+          if (v.isPresent()) {
+            seen.add(key);
+            story.add(v.get());
+          }
         }
       }
     }
