@@ -127,7 +127,10 @@ public final class StoreScanner {
     this(index, Relater.standard());
   }
 
-  /** Adds a batch of articles (distinct ids) and judges the new ones against the store. */
+  /**
+   * Adds a batch of articles (distinct ids) and judges the new ones against the store. The articles
+   * are analysed, indexed ({@link ArticleIndex#putAll}), looked up and judged in parallel.
+   */
   public BatchResult add(List<Article> batch) throws IOException {
     List<ArticleAnalysis> analysed =
         batch.parallelStream().map(a -> ArticleAnalysis.of(a, index.fingerprinter())).toList();
@@ -136,9 +139,14 @@ public final class StoreScanner {
     int replaced = 0;
     int unchanged = 0;
     int removed = 0;
+    List<ArticleIndex.Put> puts = new ArrayList<>(analysed.size());
     for (ArticleAnalysis a : analysed) {
-      PutResult r = index.put(a.article(), a.fingerprint(), a.topic(), a.payload());
-      switch (r) {
+      puts.add(new ArticleIndex.Put(a.article(), a.fingerprint(), a.topic(), a.payload()));
+    }
+    List<PutResult> results = index.putAll(puts);
+    for (int k = 0; k < analysed.size(); k++) {
+      ArticleAnalysis a = analysed.get(k);
+      switch (results.get(k)) {
         case UNCHANGED -> unchanged++;
         case REPLACED -> {
           replaced++;
