@@ -84,6 +84,12 @@ final class BenchScanCommand implements Callable<Integer> {
       description = "Skip rebuilding the stories at the end (it holds every article's features).")
   boolean noStories;
 
+  @Option(
+      names = "--show-wrong",
+      defaultValue = "0",
+      description = "List the first N text-sharing verdicts counted as wrong.")
+  int showWrong;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
@@ -111,7 +117,10 @@ final class BenchScanCommand implements Callable<Integer> {
     ScanBenchmark.Result r;
     try (ArticleIndex index = ArticleIndex.open(dir);
         Progress p = Progress.of("scan", size)) {
-      r = new ScanBenchmark(index, probes, !noStories).run(items, n -> p.add(n - p.done()));
+      r =
+          new ScanBenchmark(index, probes, !noStories)
+              .showWrong(showWrong)
+              .run(items, n -> p.add(n - p.done()));
     } finally {
       if (data == null) {
         TempDirs.delete(dir);
@@ -128,7 +137,8 @@ final class BenchScanCommand implements Callable<Integer> {
       o.put("cpu_seconds", r.cpuSeconds());
       o.put("articles_per_second", r.articlesPerSecond());
       o.put("index_bytes", r.indexBytes());
-      o.put("peak_heap_bytes", r.peakHeapBytes());
+      o.put("peak_heap_after_gc_bytes", r.peakHeapBytes());
+      o.put("peak_heap_before_gc_bytes", r.peakHeapBeforeGcBytes());
       o.put("peak_rss_bytes", r.peakRssBytes());
       o.put("cpu_articles_per_second", r.articlesPerCpuSecond());
       o.put("pairs_judged", r.pairsJudged());
@@ -169,8 +179,10 @@ final class BenchScanCommand implements Callable<Integer> {
       }
       System.out.printf("index size        %.1f MiB%n", r.indexBytes() / 1048576.0);
       System.out.printf(
-          "peak heap         %.0f MiB (max %d MiB); peak RSS %.0f MiB%n",
+          "peak heap         %.0f MiB in use after a GC, %.0f MiB before one (max %d MiB);"
+              + " peak RSS %.0f MiB%n",
           r.peakHeapBytes() / 1048576.0,
+          r.peakHeapBeforeGcBytes() / 1048576.0,
           Runtime.getRuntime().maxMemory() >> 20,
           r.peakRssBytes() / 1048576.0);
       if (r.finalLatencyMicros().length > 0) {
@@ -200,6 +212,20 @@ final class BenchScanCommand implements Callable<Integer> {
       System.out.printf(
           "verdict precision %.4f (%d text-sharing verdicts); %d same-story verdicts%n",
           r.precision(), r.reported(), r.sameStory());
+      StringBuilder rel = new StringBuilder();
+      r.byRelation()
+          .forEach(
+              (k, v) ->
+                  rel.append(
+                      String.format(
+                          "  %s %d (%.4f)",
+                          k.name(), v[0], v[0] == 0 ? 1.0 : (double) v[1] / v[0])));
+      System.out.printf("by relation      %s%n", rel);
+      for (ScanBenchmark.Wrong w : r.wrong()) {
+        System.out.printf(
+            "wrong  %-9s %s -> %s  coverage %.2f/%.2f  shingle containment %.3f%n",
+            w.relation(), w.aId(), w.bId(), w.coverageA(), w.coverageB(), w.containment());
+      }
     }
     boolean failed = false;
     failed |= below("articles/s", r.articlesPerSecond(), minRate);

@@ -86,6 +86,45 @@ public final class FactualEdits {
     return n;
   }
 
+  /**
+   * The substitutions of an alignment as the spin rule weighs them.
+   *
+   * @param spinnable words of a in substitutions that a spinner could have made: a spinner replaces
+   *     a word or phrase by a thesaurus entry of one or two words, so a run of {@code m} words of a
+   *     replaced by {@code n} of b holds at most {@code min(m, 2n)} of them
+   * @param factual of those, the words in factual substitutions ({@link #factualWords(Tokens, int,
+   *     int, Tokens, int, int)}, at most the run's spinnable words)
+   * @param excess the words beyond: {@code m - min(m, 2n)} of a deleted and {@code max(0, n - 2m)}
+   *     of b inserted (a run of seven words replaced by one is a cut, not a synonym)
+   */
+  public record Substitutions(int spinnable, int factual, int excess) {}
+
+  /**
+   * The substitutions of {@code al}, an alignment of {@code a} with {@code b}, for the spin rule
+   * ({@link #isSpin} with {@code spinnable} as the substituted words and {@code excess} added to
+   * the insertions and deletions).
+   */
+  public static Substitutions substitutions(Alignment al, Tokens a, Tokens b) {
+    int spinnable = 0;
+    int factual = 0;
+    int excess = 0;
+    for (Passage p : al.passages()) {
+      for (Edit e : p.edits()) {
+        if (e.op() == EditOp.SUBSTITUTE) {
+          int m = e.aWords();
+          int n = e.bWords();
+          int s = Math.min(m, 2 * n);
+          int i0 = firstAt(a, e.aStart());
+          int j0 = firstAt(b, e.bStart());
+          spinnable += s;
+          factual += Math.min(s, factualWords(a, i0, i0 + m, b, j0, j0 + n));
+          excess += m - s + Math.max(0, n - 2 * m);
+        }
+      }
+    }
+    return new Substitutions(spinnable, factual, excess);
+  }
+
   private static final int FIGURE = 1;
   private static final int NAME = 2;
   private static final int COUNT_SHIFT = 2;

@@ -437,6 +437,92 @@ public final class ArticleIndex implements Closeable {
     return result;
   }
 
+  /**
+   * One article for {@link #putAll}: what {@link #put(Article, Fingerprint, TopicVector, byte[])}
+   * takes.
+   */
+  public record Put(Article article, Fingerprint fingerprint, TopicVector topic, byte[] payload) {
+    public Put {
+      java.util.Objects.requireNonNull(article, "article");
+      java.util.Objects.requireNonNull(fingerprint, "fingerprint");
+      java.util.Objects.requireNonNull(topic, "topic");
+    }
+  }
+
+  /**
+   * Adds, replaces or skips each of {@code puts} (distinct ids) as {@link #put(Article,
+   * Fingerprint, TopicVector, byte[])} does, on the common fork-join pool: the content checks and
+   * the indexing of the documents (Lucene's writer indexes in parallel) run concurrently, while the
+   * sequence numbers follow the list order. Returns the results in list order.
+   */
+  public List<PutResult> putAll(List<Put> puts) throws IOException {
+    int n = puts.size();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Put p : puts) {
+      if (!ids.add(p.article().id())) {
+        throw new IllegalArgumentException("id put twice: " + p.article().id());
+      }
+    }
+    IndexWriter w = writer();
+    String[] hashes = new String[n];
+    PutResult[] results = new PutResult[n];
+    IndexSearcher s = searchers.acquire();
+    try {
+      java.util.stream.IntStream.range(0, n)
+          .parallel()
+          .forEach(
+              i -> {
+                Article a = puts.get(i).article();
+                hashes[i] = contentHash(a);
+                try {
+                  if (s.count(new TermQuery(new Term(F_ID_HASH, a.id() + "|" + hashes[i]))) > 0) {
+                    results[i] = PutResult.UNCHANGED;
+                  } else {
+                    results[i] =
+                        s.count(new TermQuery(new Term(F_ID, a.id()))) > 0
+                            ? PutResult.REPLACED
+                            : PutResult.ADDED;
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      searchers.release(s);
+    }
+    long[] seqs = new long[n];
+    for (int i = 0; i < n; i++) {
+      seqs[i] = results[i] == PutResult.UNCHANGED ? -1 : seq.getAndIncrement();
+    }
+    try {
+      java.util.stream.IntStream.range(0, n)
+          .parallel()
+          .filter(i -> seqs[i] >= 0)
+          .forEach(
+              i -> {
+                Put p = puts.get(i);
+                try {
+                  w.updateDocument(
+                      new Term(F_ID, p.article().id()),
+                      document(
+                          p.article(),
+                          hashes[i],
+                          p.fingerprint(),
+                          p.topic(),
+                          p.payload(),
+                          seqs[i]));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return List.of(results);
+  }
+
   /** Heaviest topic terms indexed per article (and used per query). */
   public static final int TOPIC_TERMS = 16;
 
@@ -570,6 +656,11 @@ public final class ArticleIndex implements Closeable {
     d.add(new StringField(F_RKEY, KIND_STATE + '\0' + key, Field.Store.YES));
     d.add(new StoredField(F_STATE, bytes));
     writer().updateDocument(new Term(F_RKEY, KIND_STATE + '\0' + key), d);
+  }
+
+  /** Removes the state named {@code key}, if one was kept. */
+  public void removeState(String key) throws IOException {
+    writer().deleteDocuments(new Term(F_RKEY, KIND_STATE + '\0' + key));
   }
 
   /** The visible state named {@code key}, if one was kept ({@link #putState}). */

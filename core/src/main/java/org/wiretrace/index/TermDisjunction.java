@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
@@ -218,7 +219,7 @@ final class TermDisjunction {
           tied[ties++] = touched[i];
         }
       }
-      int[] byId = byId(Arrays.copyOf(tied, ties), idField);
+      int[] byId = byId(Arrays.copyOf(tied, ties), n - m, idField);
       System.arraycopy(byId, 0, chosen, m, n - m);
     }
     Arrays.sort(chosen);
@@ -229,39 +230,56 @@ final class TermDisjunction {
     return new Hits(chosen, scores);
   }
 
-  /** {@code docs} ordered by their article ids ascending (documents without one last). */
-  private int[] byId(int[] docs, String idField) throws IOException {
+  /**
+   * The {@code k} of {@code docs} with the smallest article ids, ascending (documents without one
+   * last). Within a segment ids are ordinals in byte order, so only the {@code k} smallest ordinals
+   * of each segment have their bytes read.
+   */
+  private int[] byId(int[] docs, int k, String idField) throws IOException {
     Arrays.sort(docs);
-    String[] ids = new String[docs.length];
-    int li = -1;
-    SortedDocValues dv = null;
-    for (int i = 0; i < docs.length; i++) {
-      int doc = docs[i];
-      while (li < 0 || doc >= leaves.get(li).docBase + leaves.get(li).reader().maxDoc()) {
-        li++;
-        dv = leaves.get(li).reader().getSortedDocValues(idField);
+    List<String> ids = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    int[] missing = new int[docs.length];
+    int nMissing = 0;
+    int i = 0;
+    while (i < docs.length) {
+      int li = ReaderUtil.subIndex(docs[i], leaves);
+      LeafReaderContext leaf = leaves.get(li);
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      int j = i;
+      while (j < docs.length && docs[j] < end) {
+        j++;
       }
-      int local = doc - leaves.get(li).docBase;
-      ids[i] =
-          dv != null && dv.advanceExact(local) ? dv.lookupOrd(dv.ordValue()).utf8ToString() : null;
+      SortedDocValues dv = leaf.reader().getSortedDocValues(idField);
+      long[] keyed = new long[j - i]; // ordinal << 32 | position
+      int n = 0;
+      for (int d = i; d < j; d++) {
+        int local = docs[d] - leaf.docBase;
+        if (dv != null && dv.advanceExact(local)) {
+          keyed[n++] = ((long) dv.ordValue() << 32) | d;
+        } else {
+          missing[nMissing++] = docs[d];
+        }
+      }
+      Arrays.sort(keyed, 0, n);
+      for (int m = 0; m < Math.min(n, k); m++) {
+        ids.add(dv.lookupOrd((int) (keyed[m] >>> 32)).utf8ToString());
+        owners.add(docs[(int) keyed[m]]);
+      }
+      i = j;
     }
-    Integer[] order = new Integer[docs.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    Integer[] order = new Integer[ids.size()];
+    for (int m = 0; m < order.length; m++) {
+      order[m] = m;
     }
-    Arrays.sort(
-        order,
-        (x, y) -> {
-          String a = ids[x];
-          String b = ids[y];
-          if (a == null || b == null) {
-            return a == null ? (b == null ? Integer.compare(docs[x], docs[y]) : 1) : -1;
-          }
-          return a.compareTo(b);
-        });
-    int[] out = new int[docs.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = docs[order[i]];
+    Arrays.sort(order, (x, y) -> ids.get(x).compareTo(ids.get(y)));
+    int[] out = new int[Math.min(k, docs.length)];
+    int m = 0;
+    for (int o = 0; o < order.length && m < out.length; o++) {
+      out[m++] = owners.get(order[o]);
+    }
+    for (int o = 0; o < nMissing && m < out.length; o++) {
+      out[m++] = missing[o];
     }
     return out;
   }

@@ -80,6 +80,25 @@ public final class ScanBenchmark {
   }
 
   /**
+   * A text-sharing verdict the benchmark counts as wrong (kept for inspection, at most as many as
+   * asked for).
+   *
+   * @param aId the earlier article
+   * @param bId the later one
+   * @param relation the verdict
+   * @param coverageA share of a's text aligned
+   * @param coverageB share of b's text aligned
+   * @param containment the larger exact 5-shingle containment of either text in the other
+   */
+  public record Wrong(
+      String aId,
+      String bId,
+      Relation relation,
+      double coverageA,
+      double coverageB,
+      double containment) {}
+
+  /**
    * Figures of a run.
    *
    * @param articles articles scanned
@@ -88,7 +107,10 @@ public final class ScanBenchmark {
    * @param storySeconds wall-clock seconds of rebuilding the stories at the end (0 when skipped)
    * @param stories stories found (0 when skipped)
    * @param indexBytes index size on disk at the end
-   * @param peakHeapBytes peak heap use (sum of the heap pools' peaks)
+   * @param peakHeapBytes peak heap in use after a garbage collection (the largest live set the
+   *     collector saw; pools' peaks are reached at different times, so their sum is no figure)
+   * @param peakHeapBeforeGcBytes peak heap in use just before a collection (live and garbage, at
+   *     most the heap's maximum)
    * @param peakRssBytes peak resident set size (VmHWM), or -1 where unknown
    * @param pairsJudged candidate pairs aligned and judged
    * @param finalLatencyMicros p50 and p99 of {@code probes} candidate queries against the full
@@ -97,6 +119,8 @@ public final class ScanBenchmark {
    * @param reported text-sharing verdicts
    * @param correct of those, correct ones
    * @param sameStory SAME_STORY verdicts
+   * @param byRelation per text-sharing relation: verdicts and correct ones
+   * @param wrong the first wrong text-sharing verdicts (as many as asked for)
    */
   public record Result(
       long articles,
@@ -106,13 +130,16 @@ public final class ScanBenchmark {
       long stories,
       long indexBytes,
       long peakHeapBytes,
+      long peakHeapBeforeGcBytes,
       long peakRssBytes,
       long pairsJudged,
       long[] finalLatencyMicros,
       List<KindRecall> kinds,
       long reported,
       long correct,
-      long sameStory) {
+      long sameStory,
+      Map<Relation, long[]> byRelation,
+      List<Wrong> wrong) {
     public double articlesPerSecond() {
       return articles / seconds;
     }
@@ -140,6 +167,7 @@ public final class ScanBenchmark {
   private final ArticleIndex index;
   private final int probes;
   private final boolean stories;
+  private int showWrong;
 
   /**
    * A benchmark writing to {@code index}, finishing with {@code probes} timed queries and, when
@@ -154,11 +182,26 @@ public final class ScanBenchmark {
     this.stories = stories;
   }
 
+  /** Keeps the first {@code n} wrong text-sharing verdicts for {@link Result#wrong()}. */
+  public ScanBenchmark showWrong(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0");
+    }
+    this.showWrong = n;
+    return this;
+  }
+
   /** Scans generated items; {@code progress} receives the number of articles done. */
   public Result run(Iterable<Item> items, LongConsumer progress) throws IOException {
+    try (HeapWatch heap = new HeapWatch()) {
+      return run(items, progress, heap);
+    }
+  }
+
+  private Result run(Iterable<Item> items, LongConsumer progress, HeapWatch heap)
+      throws IOException {
     long t0 = System.nanoTime();
     long cpu0 = processCpuNanos();
-    resetPeaks();
     StoreScanner scanner = new StoreScanner(index);
     Counts counts = new Counts();
     Reservoir probeSet = new Reservoir(probes, 2);
@@ -225,20 +268,24 @@ public final class ScanBenchmark {
         storySeconds,
         storyCount,
         index.sizeOnDisk(),
-        peakHeap(),
+        heap.afterGc(),
+        heap.beforeGc(),
         peakRss(),
         counts.judged,
         finalLat,
         kinds,
         counts.reported,
         counts.correct,
-        counts.sameStory);
+        counts.sameStory,
+        counts.labels,
+        counts.wrong);
   }
 
   /** What the bench counts, bounded in size. */
   private static final class Counts {
     final Map<Kind, long[]> perKind = new EnumMap<>(Kind.class);
     final Map<Relation, long[]> labels = new EnumMap<>(Relation.class);
+    final List<Wrong> wrong = new ArrayList<>();
     long judged;
     long reported;
     long correct;
@@ -288,8 +335,19 @@ public final class ScanBenchmark {
       }
       byPair.put(RelationRecords.key(v.aId(), v.bId()), v);
       counts.reported++;
-      boolean ok = correct(v, byId);
+      double containment = containment(v, byId);
+      boolean ok = containment >= SHARED_CONTAINMENT;
       counts.correct += ok ? 1 : 0;
+      if (!ok && counts.wrong.size() < showWrong) {
+        counts.wrong.add(
+            new Wrong(
+                v.aId(),
+                v.bId(),
+                v.relation(),
+                v.verdict().coverageA(),
+                v.verdict().coverageB(),
+                containment));
+      }
       long[] l = counts.labels.computeIfAbsent(v.relation(), x -> new long[2]);
       l[0]++;
       l[1] += ok ? 1 : 0;
@@ -310,18 +368,21 @@ public final class ScanBenchmark {
     return size;
   }
 
-  /** Same planted family, or texts that really share text. */
-  private boolean correct(PairVerdict v, Map<String, Article> batch) throws IOException {
+  /**
+   * 1 for two articles of one planted family, else the larger exact 5-shingle containment of either
+   * text in the other: the verdict is correct from {@link #SHARED_CONTAINMENT}.
+   */
+  private double containment(PairVerdict v, Map<String, Article> batch) throws IOException {
     long fa = SyntheticCorpus.family(v.aId());
     if (fa >= 0 && fa == SyntheticCorpus.family(v.bId())) {
-      return true;
+      return 1;
     }
     long[] a = shingles(v.aId(), batch);
     long[] b = shingles(v.bId(), batch);
-    return a.length > 0
-        && b.length > 0
-        && (SortedSets.containment(a, b) >= SHARED_CONTAINMENT
-            || SortedSets.containment(b, a) >= SHARED_CONTAINMENT);
+    if (a.length == 0 || b.length == 0) {
+      return 0;
+    }
+    return Math.max(SortedSets.containment(a, b), SortedSets.containment(b, a));
   }
 
   private long[] shingles(String id, Map<String, Article> batch) throws IOException {
@@ -352,20 +413,75 @@ public final class ScanBenchmark {
     return 0;
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      p.resetPeakUsage();
-    }
-  }
+  /**
+   * Watches the collector's notifications for the heap in use before and after each collection,
+   * keeping the largest of each (the pools' sizes summed at one instant). Thread-safe: the
+   * notifications arrive on a JVM thread.
+   */
+  static final class HeapWatch implements AutoCloseable {
+    private final java.util.concurrent.atomic.AtomicLong after =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong before =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+    private final javax.management.NotificationListener listener = this::notified;
 
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-        sum += p.getPeakUsage().getUsed();
+    HeapWatch() {
+      for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof javax.management.NotificationEmitter e) {
+          e.addNotificationListener(listener, null, null);
+          emitters.add(e);
+        }
       }
     }
-    return sum;
+
+    private void notified(javax.management.Notification n, Object handback) {
+      if (!n.getType()
+          .equals(
+              com.sun.management.GarbageCollectionNotificationInfo
+                  .GARBAGE_COLLECTION_NOTIFICATION)) {
+        return;
+      }
+      var info =
+          com.sun.management.GarbageCollectionNotificationInfo.from(
+              (javax.management.openmbean.CompositeData) n.getUserData());
+      before.accumulateAndGet(heapOf(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+      after.accumulateAndGet(heapOf(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+    }
+
+    private static long heapOf(Map<String, java.lang.management.MemoryUsage> pools) {
+      long sum = 0;
+      for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+        var u = pools.get(p.getName());
+        if (p.getType() == MemoryType.HEAP && u != null) {
+          sum += u.getUsed();
+        }
+      }
+      return sum;
+    }
+
+    /** Largest heap in use after a collection so far (at least the heap in use now). */
+    long afterGc() {
+      return Math.max(
+          after.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    /** Largest heap in use before a collection so far (at least the heap in use now). */
+    long beforeGc() {
+      return Math.max(
+          before.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    @Override
+    public void close() {
+      for (var e : emitters) {
+        try {
+          e.removeNotificationListener(listener);
+        } catch (javax.management.ListenerNotFoundException ignored) {
+          // never added
+        }
+      }
+    }
   }
 
   /** Peak resident set size from /proc/self/status (Linux), or -1. */

@@ -37,6 +37,12 @@ final class StoreContents {
   /** The name of the story clusterer's state in the store ({@link ArticleIndex#putState}). */
   static final String STORY_STATE = "stories";
 
+  /**
+   * Largest story state kept: a clusterer over undated articles never closes a story, so its state
+   * grows with the store; beyond this the state is dropped and the next scan clusters everything.
+   */
+  static final int MAX_STORY_STATE = 64 << 20;
+
   /** Version of the story state's layout: a version number, then the clusterer's own state. */
   static final int STORY_STATE_VERSION = 1;
 
@@ -148,7 +154,11 @@ final class StoreContents {
     d.writeInt(STORY_STATE_VERSION);
     clusterer.writeState(d);
     d.flush();
-    index.putState(STORY_STATE, out.toByteArray());
+    if (out.size() <= MAX_STORY_STATE) {
+      index.putState(STORY_STATE, out.toByteArray());
+    } else {
+      index.removeState(STORY_STATE);
+    }
     return stories;
   }
 

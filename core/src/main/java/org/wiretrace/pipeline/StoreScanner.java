@@ -127,7 +127,10 @@ public final class StoreScanner {
     this(index, Relater.standard());
   }
 
-  /** Adds a batch of articles (distinct ids) and judges the new ones against the store. */
+  /**
+   * Adds a batch of articles (distinct ids) and judges the new ones against the store. The articles
+   * are analysed, indexed ({@link ArticleIndex#putAll}), looked up and judged in parallel.
+   */
   public BatchResult add(List<Article> batch) throws IOException {
     List<ArticleAnalysis> analysed =
         batch.parallelStream().map(a -> ArticleAnalysis.of(a, index.fingerprinter())).toList();
@@ -136,9 +139,14 @@ public final class StoreScanner {
     int replaced = 0;
     int unchanged = 0;
     int removed = 0;
+    List<ArticleIndex.Put> puts = new ArrayList<>(analysed.size());
     for (ArticleAnalysis a : analysed) {
-      PutResult r = index.put(a.article(), a.fingerprint(), a.topic(), a.payload());
-      switch (r) {
+      puts.add(new ArticleIndex.Put(a.article(), a.fingerprint(), a.topic(), a.payload()));
+    }
+    List<PutResult> results = index.putAll(puts);
+    for (int k = 0; k < analysed.size(); k++) {
+      ArticleAnalysis a = analysed.get(k);
+      switch (results.get(k)) {
         case UNCHANGED -> unchanged++;
         case REPLACED -> {
           replaced++;
@@ -260,6 +268,8 @@ public final class StoreScanner {
             .toList();
     Set<String> seen = new HashSet<>();
     List<String[]> out = new ArrayList<>();
+    // first every pair to align, so that a pair one side finds by text and the other only by
+    // topic is aligned whatever the batch order
     for (int k = 0; k < fresh.size(); k++) {
       ArticleAnalysis a = fresh.get(k);
       String id = a.id();
@@ -274,15 +284,24 @@ public final class StoreScanner {
           }
         }
       }
-      Lookup l = lookups.get(k);
-      for (Candidate c : l.reuse()) {
+      for (Candidate c : lookups.get(k).reuse()) {
         if (c.score() >= IndexCandidates.MIN_SCORE) {
           add(out, seen, id, c.id());
         }
       }
-      for (Neighbour n : l.topic()) {
-        if (seen.add(RelationRecords.key(id, n.id()))) {
-          storyVerdict(a, n).ifPresent(story::add);
+    }
+    // then the topic neighbours not paired yet: a same-story verdict from the vectors, or none (a
+    // neighbour below the bar is not marked, so the other side may still pair it)
+    for (int k = 0; k < fresh.size(); k++) {
+      ArticleAnalysis a = fresh.get(k);
+      for (Neighbour n : lookups.get(k).topic()) {
+        String key = RelationRecords.key(a.id(), n.id());
+        if (!seen.contains(key)) {
+          java.util.Optional<PairVerdict> v = storyVerdict(a, n);
+          if (v.isPresent()) {
+            seen.add(key);
+            story.add(v.get());
+          }
         }
       }
     }

@@ -24,7 +24,10 @@ import org.wiretrace.text.Tokens;
  *       changed are an editor's or a template's, never a spinner's) make up at least {@link
  *       #SPUN_SUBSTITUTION_SHARE} of kept plus substituted words, and at least as many as the
  *       inserted, deleted and factually substituted words together (one-for-one replacement in
- *       order is a spinner's mark; an editor adds, cuts and corrects): {@link Relation#SPUN};
+ *       order is a spinner's mark; an editor adds, cuts and corrects); a run of words replaced by
+ *       fewer than half as many, or by more than twice as many, counts as spun only up to that
+ *       ratio and as cut or added beyond it (a spinner's thesaurus entry is one or two words for
+ *       one or two: {@link FactualEdits#substitutions}): {@link Relation#SPUN};
  *   <li>both sides covered at least {@link #FULL_COVERAGE} with at most {@link #VERBATIM_CHANGES}
  *       of the words changed: {@link Relation#DUPLICATE};
  *   <li>the shorter side covered at least {@link #FULL_COVERAGE} by one passage, unchanged, the
@@ -83,18 +86,18 @@ public final class Relater {
     double covB = al.coverageB();
     double story = va.cosine(vb);
     boolean repaired = a.wasRepaired() || b.wasRepaired() || hasMojibake(al, ta.text(), tb.text());
-    int factual = FactualEdits.factualWords(al, ta, tb);
-    Relation r = decide(al, factual, covA, covB, story, repaired, a.chars() <= b.chars());
+    FactualEdits.Substitutions subs = FactualEdits.substitutions(al, ta, tb);
+    Relation r = decide(al, subs, covA, covB, story, repaired, a.chars() <= b.chars());
     return new Verdict(r, covA, covB, story, al);
   }
 
   /**
-   * The rules above on an alignment's figures ({@code factual}: words of a in factual
-   * substitutions; {@code aShorter}: a has no more characters than b).
+   * The rules above on an alignment's figures ({@code substitutions}: its substitutions as the spin
+   * rule weighs them; {@code aShorter}: a has no more characters than b).
    */
   static Relation decide(
       Alignment al,
-      int factual,
+      FactualEdits.Substitutions substitutions,
       double covA,
       double covB,
       double story,
@@ -112,7 +115,14 @@ public final class Relater {
     int subs = al.words(EditOp.SUBSTITUTE);
     int indels = al.words(EditOp.INSERT) + al.words(EditOp.DELETE);
     int changed = subs + indels;
-    if (FactualEdits.isSpin(kept, subs, factual, indels, SPUN_SUBSTITUTION_SHARE)) {
+    // only one-for-one (or one-for-two) replacements can be a spinner's; the rest is cut or added
+    int spinnable = substitutions.spinnable();
+    if (FactualEdits.isSpin(
+        kept,
+        spinnable,
+        substitutions.factual(),
+        indels + substitutions.excess(),
+        SPUN_SUBSTITUTION_SHARE)) {
       return Relation.SPUN;
     }
     boolean unchanged = changed <= VERBATIM_CHANGES * Math.max(1, kept + changed);

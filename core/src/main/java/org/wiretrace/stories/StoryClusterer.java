@@ -49,10 +49,11 @@ import java.util.Optional;
 public final class StoryClusterer {
 
   /**
-   * Version of {@link #writeState}'s format. 1: open stories as their members (centroids and the
-   * term index rebuilt on reading, so sums and ties could come out in another order); 2: the
-   * centroid tables and the term index as they are, so a resumed clusterer decides exactly as the
-   * one that wrote it.
+   * Version of {@link #writeState}'s format. 1 (not read any more): open stories as all their
+   * members' vectors, centroids and the term index rebuilt on reading, so sums and ties could come
+   * out in another order; 2: member ids, the vectors of the latest {@link #NEAREST_MEMBERS} members
+   * (all the clusterer ever reads again), and the centroid tables and the term index as they are,
+   * so a resumed clusterer decides exactly as the one that wrote it.
    */
   static final int STATE_VERSION = 2;
 
@@ -357,8 +358,7 @@ public final class StoryClusterer {
 
   /** The story's latest {@link #NEAREST_MEMBERS} members, for the nearest-member features. */
   private static List<Entry> recent(Cluster c) {
-    int n = c.features.size();
-    return n <= NEAREST_MEMBERS ? c.features : c.features.subList(n - NEAREST_MEMBERS, n);
+    return c.features;
   }
 
   /** Dot product of two sparse vectors by a merge of their sorted keys. */
@@ -487,13 +487,9 @@ public final class StoryClusterer {
   public static StoryClusterer readState(InputStream in, StoryModel model) throws IOException {
     DataInputStream d = new DataInputStream(in);
     int version = d.readInt();
-    if (version < 1 || version > STATE_VERSION) {
+    if (version != STATE_VERSION) {
       throw new IOException(
-          "unknown story state version "
-              + version
-              + " (this version reads 1 to "
-              + STATE_VERSION
-              + ")");
+          "story state version " + version + " (this version reads " + STATE_VERSION + ")");
     }
     double clock = d.readDouble();
     long seq = d.readLong();
@@ -510,32 +506,25 @@ public final class StoryClusterer {
     }
     int nOpen = d.readInt();
     for (int i = 0; i < nOpen; i++) {
-      Cluster c = Cluster.read(d, version);
+      Cluster c = Cluster.read(d);
       sc.open.add(c);
-      if (version == 1) {
-        for (Entry e : c.features) {
-          sc.index(c, indexKeys(e));
-        }
-      }
       for (String a : c.members) {
         sc.byArticle.put(a, c);
       }
     }
-    if (version >= 2) {
-      int keys = d.readInt();
-      for (int i = 0; i < keys; i++) {
-        int key = d.readInt();
-        int n = d.readInt();
-        List<Cluster> list = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-          int at = d.readInt();
-          if (at < 0 || at >= nOpen) {
-            throw new IOException("bad story reference " + at + " in the story state");
-          }
-          list.add(sc.open.get(at));
+    int keys = d.readInt();
+    for (int i = 0; i < keys; i++) {
+      int key = d.readInt();
+      int n = d.readInt();
+      List<Cluster> list = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        int at = d.readInt();
+        if (at < 0 || at >= nOpen) {
+          throw new IOException("bad story reference " + at + " in the story state");
         }
-        sc.postings.put(key, list);
+        list.add(sc.open.get(at));
       }
+      sc.postings.put(key, list);
     }
     return sc;
   }
@@ -591,7 +580,10 @@ public final class StoryClusterer {
     final long seq;
     final List<String> aliases = new ArrayList<>();
     final List<String> members = new ArrayList<>();
+
+    /** The latest {@link #NEAREST_MEMBERS} members' vectors: older ones are never read again. */
     final List<Entry> features = new ArrayList<>();
+
     final List<Integer> indexed = new ArrayList<>();
     long stamp;
     double shared;
@@ -612,6 +604,7 @@ public final class StoryClusterer {
       double day = f.day();
       members.add(f.articleId());
       features.add(f);
+      trim();
       first = Math.min(first, day);
       last = Math.max(last, day);
       sumDay += day;
@@ -623,6 +616,7 @@ public final class StoryClusterer {
     void absorb(Cluster o) {
       members.addAll(o.members);
       features.addAll(o.features);
+      trim();
       aliases.add(o.id);
       aliases.addAll(o.aliases);
       first = Math.min(first, o.first);
@@ -630,6 +624,14 @@ public final class StoryClusterer {
       sumDay += o.sumDay;
       for (int s = 0; s < SPACES.length; s++) {
         centroids[s].addAll(o.centroids[s]);
+      }
+    }
+
+    /** Keeps the latest members' vectors: the latest of a merge are the absorbed story's. */
+    private void trim() {
+      int extra = features.size() - NEAREST_MEMBERS;
+      if (extra > 0) {
+        features.subList(0, extra).clear();
       }
     }
 
@@ -641,6 +643,7 @@ public final class StoryClusterer {
       d.writeUTF(id);
       d.writeLong(seq);
       writeStrings(d, aliases);
+      writeStrings(d, members);
       d.writeInt(features.size());
       for (Entry f : features) {
         writeEntry(d, f);
@@ -657,32 +660,27 @@ public final class StoryClusterer {
       }
     }
 
-    /** A story written by {@link #write} (state {@code version} 2), or by version 1. */
-    static Cluster read(DataInput d, int version) throws IOException {
+    /** A story written by {@link #write}. */
+    static Cluster read(DataInput d) throws IOException {
       Cluster c = new Cluster(d.readUTF(), d.readLong());
       c.aliases.addAll(readStrings(d));
+      c.members.addAll(readStrings(d));
       int n = d.readInt();
+      if (n > NEAREST_MEMBERS) {
+        throw new IOException("bad story state: " + n + " member vectors kept");
+      }
       for (int i = 0; i < n; i++) {
-        Entry f = readEntry(d);
-        c.features.add(f);
-        c.members.add(f.articleId());
-        if (version == 1) {
-          for (int s = 0; s < SPACES.length; s++) {
-            c.centroids[s].addAll(f.unit[s]);
-          }
-        }
+        c.features.add(readEntry(d));
       }
       c.first = d.readDouble();
       c.last = d.readDouble();
       c.sumDay = d.readDouble();
-      if (version >= 2) {
-        for (int s = 0; s < SPACES.length; s++) {
-          c.centroids[s] = Centroid.read(d);
-        }
-        int k = d.readInt();
-        for (int i = 0; i < k; i++) {
-          c.indexed.add(d.readInt());
-        }
+      for (int s = 0; s < SPACES.length; s++) {
+        c.centroids[s] = Centroid.read(d);
+      }
+      int k = d.readInt();
+      for (int i = 0; i < k; i++) {
+        c.indexed.add(d.readInt());
       }
       return c;
     }

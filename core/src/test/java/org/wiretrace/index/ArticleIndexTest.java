@@ -40,6 +40,37 @@ class ArticleIndexTest {
   }
 
   @Test
+  void putAllAddsReplacesAndSkipsAsPutDoesWithSequenceNumbersInListOrder() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      List<Article> first = filler(40);
+      List<ArticleIndex.Put> puts = new ArrayList<>();
+      for (Article a : first) {
+        puts.add(
+            new ArticleIndex.Put(
+                a, index.fingerprinter().of(Tokens.of(a.text())), TopicVector.EMPTY, null));
+      }
+      assertThat(index.putAll(puts)).containsOnly(PutResult.ADDED).hasSize(40);
+      index.refresh();
+      List<ArticleIndex.Put> again = new ArrayList<>();
+      again.add(puts.get(3));
+      Article changed = article(first.get(7).id(), first.get(7).text() + " More words here.");
+      again.add(
+          new ArticleIndex.Put(
+              changed,
+              index.fingerprinter().of(Tokens.of(changed.text())),
+              TopicVector.EMPTY,
+              null));
+      assertThat(index.putAll(again)).containsExactly(PutResult.UNCHANGED, PutResult.REPLACED);
+      index.commit();
+      assertThat(index.articleCount()).isEqualTo(40);
+      for (int i = 0; i < 40; i++) {
+        long seq = index.get(first.get(i).id()).orElseThrow().seq();
+        assertThat(seq).isEqualTo(i == 7 ? 40 : i);
+      }
+    }
+  }
+
+  @Test
   void putIsIncrementalAndReplacesChangedArticles() throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       assertThat(index.put(article("a", "one two three four five six"))).isEqualTo(PutResult.ADDED);

@@ -70,6 +70,30 @@ class RelaterTest {
   }
 
   @Test
+  void aTemplateWithALongRunReplacedByOneWordIsNotSpun() {
+    // Reuters-21578 #464 and #470: two funds' dividend notices; "qtr including capital gains of
+    // 2.978 dlrs" -> "period" is a cut, not a synonym, and the figures are the template's blanks
+    String a =
+        "Qtly div from income 5.1 cts vs 3.035 dlrs in prior qtr\nincluding capital gains of"
+            + " 2.978 dlrs\n    Payable March 27\n    Record February 27\n Reuter";
+    String b =
+        "Semi-annual div from income of 7.3 cts vs 1.0 cent in prior\nperiod\n    Payable March"
+            + " 27\n    Record February 27\n Reuter";
+    assertThat(relation(a, b)).isNotEqualTo(Relation.SPUN);
+  }
+
+  @Test
+  void twoWordSynonymsStillCountAsSpin() {
+    String b =
+        "The town council endorsed the fresh budget on Tuesday after a long-winded discussion"
+            + " about street fixes. Mayor Ellen Brooks stated the scheme would finance twelve"
+            + " bridges and four academies by next springtime. Opposition members contended that"
+            + " the harbour venture had been shoved aside without any ballot. A public audition on"
+            + " the harbour venture is intended for the second week of March in Dunmore.";
+    assertThat(relation(WIRE, b)).isEqualTo(Relation.SPUN);
+  }
+
+  @Test
   void spunCapitalisedCommonWordsStillCountAsSpin() {
     // "Cold War" -> "Chilly Battle": capitalised, but ordinary words a thesaurus offers
     String a =
