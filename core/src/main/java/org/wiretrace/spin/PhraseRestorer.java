@@ -56,6 +56,13 @@ public final class PhraseRestorer {
    * @param known prior of each changed word of a learned original phrase that shares a word with
    *     the spun phrase at the same place ({@link SpinHabits#originalsSharingAWord}); 0 leaves such
    *     candidates out
+   * @param compound factor on a compound: two neighbouring words replaced by one corpus word made
+   *     of their options joined ("non straight" to "nonlinear", "information base" to "database"),
+   *     or by a synonym of the word they form together ("cross breed" to "hybrid"); the prior is
+   *     this factor times the two options' priors; 0 leaves compounds out
+   * @param number prior of the other grammatical number of a candidate's last word ("fatty acid" to
+   *     "fatty acids": the listed originals do not always keep the spun phrase's number); 0 leaves
+   *     such candidates out
    * @param maxOptions options kept per word
    * @param beam paths kept per position in the beam search
    */
@@ -74,13 +81,16 @@ public final class PhraseRestorer {
       double thesaurusFar,
       int maxFar,
       double known,
+      double compound,
+      double number,
       int maxOptions,
       int beam) {
 
     /** The defaults, tuned by cross-validation on the dev list. */
     public static final Settings DEFAULT =
         new Settings(
-            0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02, 40, 250);
+            0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02, 1.0, 0.2,
+            100, 250);
 
     /**
      * The settings of the detector's restorer ({@link SpinDetector}): those its thresholds were
@@ -89,7 +99,8 @@ public final class PhraseRestorer {
      */
     public static final Settings DETECTION =
         new Settings(
-            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 40, 250);
+            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0, 0.0, 40,
+            250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
@@ -102,7 +113,9 @@ public final class PhraseRestorer {
       }
       if (!(thesaurus >= 0 && thesaurus <= 1)
           || !(thesaurusFar >= 0 && thesaurusFar <= 1)
-          || !(known >= 0 && known <= 1)) {
+          || !(known >= 0 && known <= 1)
+          || !(compound >= 0 && compound <= 1)
+          || !(number >= 0 && number <= 1)) {
         throw new IllegalArgumentException("thesaurus priors must be in [0, 1]");
       }
       if (maxFar < 0 || maxOptions < 1 || beam < 1) {
@@ -243,7 +256,9 @@ public final class PhraseRestorer {
             "thesaurus two steps ",
             "phrase habit ",
             "WordNet '",
-            "known original ");
+            "known original ",
+            "compound ",
+            "number ");
 
     public Candidate {
       Objects.requireNonNull(suggestion, "suggestion");
@@ -301,6 +316,9 @@ public final class PhraseRestorer {
       from.get(i).addAll(wordOptions(words.get(i), i));
     }
     addContextOptions(words, from);
+    if (settings.compound() > 0) {
+      addCompounds(words, from);
+    }
     for (int len = 1; len <= SpinHabits.MAX_PHRASE_WORDS; len++) {
       for (int i = 0; i + len <= n; i++) {
         from.get(i).addAll(spanOptions(words.subList(i, i + len), i));
@@ -347,6 +365,9 @@ public final class PhraseRestorer {
     for (Candidate c : knownOriginals(words)) {
       best.putIfAbsent(c.text(), c);
     }
+    if (settings.number() > 0) {
+      addNumberVariants(self, best);
+    }
     return best.values().stream()
         .sorted(Comparator.comparingDouble((Candidate c) -> c.suggestion().score()).reversed())
         .limit(k)
@@ -365,35 +386,196 @@ public final class PhraseRestorer {
     int kind = Candidate.KINDS.indexOf("known original ");
     List<Candidate> out = new ArrayList<>();
     for (String o : habits.originalsSharingAWord(words)) {
-      List<String> w = List.of(o.split(" "));
-      if (!knowsAll(o)) {
+      if (knowsAll(o)) {
+        out.add(known(words, o, kind, "known original '"));
+      }
+    }
+    return out;
+  }
+
+  /** A known original {@code o} of as many words as the spun {@code words}, scored like a path. */
+  private Candidate known(List<String> words, String o, int kind, String why) {
+    List<String> w = List.of(o.split(" "));
+    double lp = 0;
+    int[] kinds = new int[Candidate.KINDS.size()];
+    for (int i = 0; i < w.size(); i++) {
+      if (w.get(i).equals(words.get(i))) {
+        lp += Math.log(settings.keep());
+      } else {
+        lp += Math.log(settings.known());
+        kinds[kind]++;
+      }
+    }
+    double ev = evidence(w);
+    return new Candidate(
+        new Suggestion(
+            o,
+            lp + settings.evidence() * ev,
+            stats.count(w),
+            settings.known(),
+            settings.known(),
+            why + o + "' (" + habits.originalCount(o) + "x)"),
+        lp,
+        ev,
+        kinds);
+  }
+
+  /** Candidates whose last word's grammatical number is changed, from the best ones. */
+  public static final int NUMBER_VARIANTS = 30;
+
+  /**
+   * Adds, for the {@link #NUMBER_VARIANTS} best candidates, the same words with the last word in
+   * the other grammatical number (singular to plural and back, {@link Morph}), when the corpora
+   * know it, scored like the lattice's paths with the extra prior {@link Settings#number}.
+   */
+  private void addNumberVariants(String self, Map<String, Candidate> best) {
+    int kind = Candidate.KINDS.indexOf("number ");
+    List<Candidate> top =
+        best.values().stream()
+            .sorted(Comparator.comparingDouble((Candidate c) -> c.suggestion().score()).reversed())
+            .limit(NUMBER_VARIANTS)
+            .toList();
+    for (Candidate c : top) {
+      String t = c.text();
+      int sp = t.lastIndexOf(' ');
+      String last = t.substring(sp + 1);
+      if (literal(last)) {
         continue;
       }
-      double lp = 0;
-      int[] kinds = new int[Candidate.KINDS.size()];
-      for (int i = 0; i < w.size(); i++) {
-        if (w.get(i).equals(words.get(i))) {
-          lp += Math.log(settings.keep());
-        } else {
-          lp += Math.log(settings.known());
-          kinds[kind]++;
-        }
+      Morph.Form f = Morph.analyse(last);
+      String other;
+      if (f.inflection() == Morph.Inflection.S) {
+        other = f.base();
+      } else if (f.inflection() == Morph.Inflection.NONE) {
+        other = Morph.inflect(last, Morph.Inflection.S);
+      } else {
+        continue;
       }
+      String text = t.substring(0, sp + 1) + other;
+      if (other.equals(last)
+          || text.equals(self)
+          || best.containsKey(text)
+          || !stats.knows(other)) {
+        continue;
+      }
+      List<String> w = List.of(text.split(" "));
+      double lp = c.logPrior() + Math.log(settings.number());
       double ev = evidence(w);
-      out.add(
+      int[] kinds = c.kinds.clone();
+      kinds[kind]++;
+      Suggestion s = c.suggestion();
+      best.put(
+          text,
           new Candidate(
               new Suggestion(
-                  o,
+                  text,
                   lp + settings.evidence() * ev,
                   stats.count(w),
-                  settings.known(),
-                  settings.known(),
-                  "known original '" + o + "' (" + habits.originalCount(o) + "x)"),
+                  Math.min(s.weakestPrior(), settings.number()),
+                  s.strongestPrior(),
+                  s.evidence()
+                      + (s.evidence().isEmpty() ? "" : "; ")
+                      + "number "
+                      + last
+                      + "->"
+                      + other),
               lp,
               ev,
               kinds));
     }
-    return out;
+  }
+
+  /** Least corpus count of a compound made of two options joined ({@link #addCompounds}). */
+  public static final int MIN_COMPOUND_COUNT = 5;
+
+  /** Options of each word tried in compounds. */
+  public static final int COMPOUND_OPTIONS = 60;
+
+  /**
+   * Adds compounds over each pair of neighbouring words: the corpus words made of an option of the
+   * first joined to an option of the second ("non" + "linear" for "non straight"), and the synonyms
+   * and thesaurus neighbours of the word the two spun words form together ("crossbreed" for "cross
+   * breed" gives "hybrid"). Each replaces both words, with prior {@link Settings#compound} times
+   * the two options' priors.
+   */
+  private void addCompounds(List<String> words, List<List<Option>> from) {
+    int n = words.size();
+    for (int i = 0; i + 1 < n; i++) {
+      if (literal(words.get(i)) || literal(words.get(i + 1))) {
+        continue;
+      }
+      List<Option> left = singleWordOptions(from.get(i), i);
+      List<Option> right = singleWordOptions(from.get(i + 1), i + 1);
+      Map<String, Option> out = new HashMap<>();
+      for (Option a : left) {
+        for (Option b : right) {
+          String joined = a.text + b.text;
+          if (stats.count(joined) >= MIN_COMPOUND_COUNT) {
+            put(
+                out,
+                new Option(
+                    i,
+                    i + 2,
+                    joined,
+                    settings.compound() * a.prior * b.prior,
+                    "compound " + words.get(i) + " " + words.get(i + 1) + "->" + joined));
+          }
+        }
+      }
+      String x = words.get(i);
+      String y = words.get(i + 1);
+      for (String joined : new String[] {x + y, x + "-" + y}) {
+        double base = settings.compound() * settings.keep() * settings.keep();
+        if (wordnet.isLemma(joined)) {
+          for (var e : wordnet.synonyms(joined).entrySet()) {
+            String s = e.getKey();
+            if (s.indexOf(' ') < 0 && s.indexOf('-') < 0 && stats.knows(s)) {
+              put(
+                  out,
+                  new Option(
+                      i,
+                      i + 2,
+                      s,
+                      base * settings.wordnet() * e.getValue(),
+                      "compound " + x + " " + y + "->" + joined + "~" + s));
+            }
+          }
+        }
+        if (settings.thesaurus() > 0) {
+          for (String s : thesaurus.neighbours(joined)) {
+            if (s.indexOf(' ') < 0 && stats.knows(s)) {
+              put(
+                  out,
+                  new Option(
+                      i,
+                      i + 2,
+                      s,
+                      base * settings.thesaurus(),
+                      "compound " + x + " " + y + "->" + joined + "~" + s));
+            }
+          }
+        }
+      }
+      out.remove(x);
+      out.remove(y);
+      List<Option> list = new ArrayList<>(out.values());
+      list.sort(Comparator.comparingDouble(Option::prior).reversed());
+      from.get(i)
+          .addAll(
+              list.size() > settings.maxOptions() ? list.subList(0, settings.maxOptions()) : list);
+    }
+  }
+
+  /** The strongest one-word options of a word (the word itself included). */
+  private static List<Option> singleWordOptions(List<Option> options, int i) {
+    List<Option> out = new ArrayList<>();
+    for (Option o : options) {
+      if (o.from == i && o.to == i + 1 && o.text.indexOf(' ') < 0) {
+        out.add(o);
+      }
+    }
+    out.sort(Comparator.comparingDouble(Option::prior).reversed());
+    return out.size() > COMPOUND_OPTIONS ? out.subList(0, COMPOUND_OPTIONS) : out;
   }
 
   /** The phrase evidence of a word sequence: mean log counts of its n-grams. */

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -74,15 +73,7 @@ public final class PhraseStats {
   }
 
   private static PhraseStats loadResource() {
-    InputStream in = PhraseStats.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("missing class-path resource " + RESOURCE);
-    }
-    try (in) {
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    return Resources.required(RESOURCE, PhraseStats::read);
   }
 
   /** Reads statistics written by the builder from a file. */

@@ -5,7 +5,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,11 +114,7 @@ public final class Reranker {
   }
 
   private static Reranker loadResource() {
-    try (InputStream in = Reranker.class.getResourceAsStream(RESOURCE)) {
-      return in == null ? null : read(in, ScienceCounts.shared());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.load(RESOURCE, in -> read(in, ScienceCounts.shared()), () -> null);
   }
 
   /** Candidates re-ranked per phrase. */

@@ -105,14 +105,51 @@ public final class RestoreEvaluation {
     int[] fold = folds(pairs.size(), folds);
     Prediction[] out = new Prediction[pairs.size()];
     for (int f = 0; f < folds; f++) {
-      PhraseRestorer r = restorerFor.apply(SpinHabits.learn(outside(pairs, fold, f)));
-      for (int i = 0; i < pairs.size(); i++) {
-        if (fold[i] == f) {
-          out[i] = predict(pairs.get(i), r, depth);
-        }
-      }
+      PhraseRestorer r = restorerWithout(pairs, fold, restorerFor, f);
+      overFold(pairs, fold, f, 1, out, p -> predict(p, r, depth));
     }
     return summarise(List.of(out));
+  }
+
+  /** The restorer built on habits learned from the pairs outside the folds {@code out}. */
+  private static PhraseRestorer restorerWithout(
+      List<PhrasePair> pairs,
+      int[] fold,
+      Function<SpinHabits, PhraseRestorer> restorerFor,
+      int... out) {
+    return restorerFor.apply(SpinHabits.learn(outside(pairs, fold, out)));
+  }
+
+  /**
+   * Sets {@code out[i]} to {@code body} of pair {@code i} for every pair of fold {@code f}, on
+   * {@code threads} threads.
+   */
+  private static <T> void overFold(
+      List<PhrasePair> pairs,
+      int[] fold,
+      int f,
+      int threads,
+      T[] out,
+      Function<PhrasePair, T> body) {
+    parallel(
+        pairs.size(),
+        threads,
+        i -> {
+          if (fold[i] == f) {
+            out[i] = body.apply(pairs.get(i));
+          }
+        });
+  }
+
+  /** The non-null entries of {@code a}, in order. */
+  private static <T> List<T> present(T[] a) {
+    List<T> list = new ArrayList<>();
+    for (T e : a) {
+      if (e != null) {
+        list.add(e);
+      }
+    }
+    return list;
   }
 
   /** The fold of each pair: shuffled with {@link #SEED}, dealt round-robin into {@code folds}. */
@@ -189,24 +226,10 @@ public final class RestoreEvaluation {
     int[] fold = folds(pairs.size(), folds);
     Reranker.Example[] out = new Reranker.Example[pairs.size()];
     for (int f = 0; f < folds; f++) {
-      PhraseRestorer r = restorerFor.apply(SpinHabits.learn(outside(pairs, fold, f)));
-      int g = f;
-      parallel(
-          pairs.size(),
-          threads,
-          i -> {
-            if (fold[i] == g) {
-              out[i] = example(pairs.get(i), r, science, depth);
-            }
-          });
+      PhraseRestorer r = restorerWithout(pairs, fold, restorerFor, f);
+      overFold(pairs, fold, f, threads, out, p -> example(p, r, science, depth));
     }
-    List<Reranker.Example> list = new ArrayList<>();
-    for (Reranker.Example e : out) {
-      if (e != null) {
-        list.add(e);
-      }
-    }
-    return list;
+    return present(out);
   }
 
   /**
@@ -231,39 +254,14 @@ public final class RestoreEvaluation {
     for (int f = 0; f < folds; f++) {
       Reranker.Example[] ex = new Reranker.Example[pairs.size()];
       for (int g = 0; g < folds; g++) {
-        if (g == f) {
-          continue;
-        }
-        PhraseRestorer r = restorerFor.apply(SpinHabits.learn(outside(pairs, fold, f, g)));
-        int gg = g;
-        parallel(
-            pairs.size(),
-            threads,
-            i -> {
-              if (fold[i] == gg) {
-                ex[i] = example(pairs.get(i), r, science, trainDepth);
-              }
-            });
-      }
-      List<Reranker.Example> train = new ArrayList<>();
-      for (Reranker.Example e : ex) {
-        if (e != null) {
-          train.add(e);
+        if (g != f) {
+          PhraseRestorer inner = restorerWithout(pairs, fold, restorerFor, f, g);
+          overFold(pairs, fold, g, threads, ex, p -> example(p, inner, science, trainDepth));
         }
       }
       PhraseRestorer r =
-          restorerFor
-              .apply(SpinHabits.learn(outside(pairs, fold, f)))
-              .withReranker(trainer.apply(train));
-      int ff = f;
-      parallel(
-          pairs.size(),
-          threads,
-          i -> {
-            if (fold[i] == ff) {
-              out[i] = predict(pairs.get(i), r, depth);
-            }
-          });
+          restorerWithout(pairs, fold, restorerFor, f).withReranker(trainer.apply(present(ex)));
+      overFold(pairs, fold, f, threads, out, p -> predict(p, r, depth));
     }
     return summarise(List.of(out));
   }

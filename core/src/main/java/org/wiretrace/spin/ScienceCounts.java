@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,11 +68,7 @@ public final class ScienceCounts {
 
   private static ScienceCounts loadResource() {
     PhraseStats stats = PhraseStats.shared();
-    try (InputStream in = ScienceCounts.class.getResourceAsStream(RESOURCE)) {
-      return in == null ? empty(stats) : read(in, stats);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    return Resources.load(RESOURCE, in -> read(in, stats), () -> empty(stats));
   }
 
   /** Scientific word tokens counted. */

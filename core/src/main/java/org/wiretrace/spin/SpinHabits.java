@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,14 +248,6 @@ public final class SpinHabits {
   }
 
   private static SpinHabits loadResource() {
-    InputStream in = SpinHabits.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("missing class-path resource " + RESOURCE);
-    }
-    try (in) {
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+    return Resources.required(RESOURCE, SpinHabits::read);
   }
 }

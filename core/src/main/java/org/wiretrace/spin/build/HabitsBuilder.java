@@ -21,17 +21,10 @@ public final class HabitsBuilder {
   private HabitsBuilder() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: HabitsBuilder PAIRS.jsonl OUT.tsv.gz");
-      System.exit(2);
-    }
-    List<PhrasePair> pairs = PhrasePairs.read(Path.of(args[0]), System.err::println);
+    Path[] io = BuilderArgs.inputAndOutput(args, "HabitsBuilder PAIRS.jsonl OUT.tsv.gz");
+    List<PhrasePair> pairs = PhrasePairs.read(io[0], System.err::println);
     SpinHabits h = SpinHabits.learn(pairs);
-    Path out = Path.of(args[1]);
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
+    Path out = io[1];
     h.write(out);
     System.err.printf(
         "learned %d spun words from %d pairs: %s (%d bytes)%n",

@@ -1,13 +1,8 @@
 package org.wiretrace.spin.build;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.wiretrace.spin.BigramFilter;
 import org.wiretrace.spin.PhraseStats;
-import org.wiretrace.text.Tokens;
 
 /**
  * Builds the compact phrase-statistics resource ({@link PhraseStats#RESOURCE}) from reference
@@ -52,28 +45,15 @@ public final class PhraseStatsBuilder {
   /** Smallest count of a kept n-gram. */
   public static final int MIN_COUNT = 2;
 
-  private final List<Path> files;
+  private final Corpus corpus;
 
   public PhraseStatsBuilder(List<Path> files) {
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("no corpus files");
-    }
-    this.files = List.copyOf(files);
+    this.corpus = new Corpus(files);
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: PhraseStatsBuilder DATA_DIR OUT.bin.gz");
-      System.exit(2);
-    }
-    Path data = Path.of(args[0]);
-    List<Path> files = new ArrayList<>();
-    for (String sub : new String[] {"corpora", "science"}) {
-      try (var s = Files.list(data.resolve(sub))) {
-        s.filter(p -> p.toString().endsWith(".jsonl.gz")).sorted().forEach(files::add);
-      }
-    }
-    new PhraseStatsBuilder(files).build(Path.of(args[1]));
+    Path[] io = BuilderArgs.inputAndOutput(args, "PhraseStatsBuilder DATA_DIR OUT.bin.gz");
+    new PhraseStatsBuilder(Corpus.under(io[0], "corpora", "science").files()).build(io[1]);
   }
 
   /** Counts, prunes and writes the resource to {@code out}. */
@@ -181,10 +161,6 @@ public final class PhraseStatsBuilder {
       long[][] tri,
       BigramFilter seen)
       throws IOException {
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
     try (OutputStream os = Files.newOutputStream(out);
         DataOutputStream d =
             new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(os, 1 << 16)))) {
@@ -208,47 +184,8 @@ public final class PhraseStatsBuilder {
     }
   }
 
-  /** Calls {@code sink} with each punctuation-free run of lower-cased words of every document. */
   private void forEachSegment(Consumer<List<String>> sink) throws IOException {
-    JsonFactory f = new JsonFactory();
-    List<String> seg = new ArrayList<>();
-    for (Path file : files) {
-      long docs = 0;
-      try (InputStream in =
-              new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-          JsonParser p = f.createParser(in)) {
-        while (p.nextToken() != null) {
-          if (p.currentToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            if (("text".equals(name) || "title".equals(name))
-                && p.currentToken() == JsonToken.VALUE_STRING) {
-              segments(p.getText(), seg, sink);
-              docs += "text".equals(name) ? 1 : 0;
-            }
-          }
-        }
-      }
-      log("  %s: %d documents", file.getFileName(), docs);
-    }
-  }
-
-  static void segments(String text, List<String> seg, Consumer<List<String>> sink) {
-    Tokens t = Tokens.of(text);
-    seg.clear();
-    for (int i = 0; i < t.size(); i++) {
-      if (i > 0 && PhraseStats.breaksBetween(text, t.end(i - 1), t.start(i))) {
-        if (seg.size() > 0) {
-          sink.accept(seg);
-        }
-        seg.clear();
-      }
-      seg.add(t.term(i));
-    }
-    if (seg.size() > 0) {
-      sink.accept(seg);
-    }
-    seg.clear();
+    corpus.forEachSegment(sink);
   }
 
   private static double secs(long t0) {

@@ -1,7 +1,6 @@
 package org.wiretrace.spin.build;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.wiretrace.spin.PhrasePair;
@@ -34,11 +33,8 @@ public final class RerankerBuilder {
   public static final int FOLDS = 5;
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: RerankerBuilder PAIRS.jsonl OUT.tsv");
-      System.exit(2);
-    }
-    List<PhrasePair> pairs = PhrasePairs.read(Path.of(args[0]), System.err::println);
+    Path[] io = BuilderArgs.inputAndOutput(args, "RerankerBuilder PAIRS.jsonl OUT.tsv");
+    List<PhrasePair> pairs = PhrasePairs.read(io[0], System.err::println);
     PhraseStats stats = PhraseStats.shared();
     ScienceCounts science = ScienceCounts.shared();
     Thesaurus thesaurus = Thesaurus.shared();
@@ -56,11 +52,7 @@ public final class RerankerBuilder {
             Reranker.DEPTH,
             2);
     Reranker r = Reranker.learn(ex, science);
-    Path out = Path.of(args[1]);
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
+    Path out = io[1];
     r.write(out);
     System.err.printf(
         "learned from %d of %d pairs (original among the first %d): %s%n",

@@ -1,0 +1,97 @@
+package org.wiretrace.spin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The candidate sources that change the number of words or the grammatical number. */
+class CandidateSourcesTest {
+
+  private static final int COMPOUND = PhraseRestorer.Candidate.KINDS.indexOf("compound ");
+  private static final int NUMBER = PhraseRestorer.Candidate.KINDS.indexOf("number ");
+
+  private static PhraseRestorer restorer(Thesaurus t, PhraseRestorer.Settings s) {
+    return new PhraseRestorer(
+        WordNetLexicon.shared(), SpinHabits.none(), PhraseStats.shared(), t, s);
+  }
+
+  private static PhraseRestorer.Candidate find(List<PhraseRestorer.Candidate> c, String text) {
+    return c.stream().filter(x -> x.text().equals(text)).findFirst().orElse(null);
+  }
+
+  @Test
+  void joinsTheOptionsOfTwoWordsIntoACorpusWord(@TempDir Path dir) throws IOException {
+    // "ghastly" and "spectral" share a meaning in this thesaurus; "hyper" + "spectral" is a word
+    ThesaurusTest.write(
+        dir,
+        List.of("ghastly", "spectral"),
+        List.of(new int[] {0}, new int[] {0}),
+        List.of(new int[] {0, 1}));
+    PhraseRestorer r = restorer(Thesaurus.load(dir), PhraseRestorer.Settings.DEFAULT);
+    PhraseRestorer.Candidate c =
+        find(r.candidates(List.of("hyper", "ghastly"), 200), "hyperspectral");
+    assertThat(c).isNotNull();
+    assertThat(c.kind(COMPOUND)).isEqualTo(1);
+    assertThat(c.suggestion().evidence()).contains("compound hyper ghastly->hyperspectral");
+  }
+
+  @Test
+  void restoresTheSynonymOfTheWordTwoSpunWordsForm() {
+    // "crossbreed" is a WordNet lemma with the synonym "hybrid"
+    PhraseRestorer r = restorer(Thesaurus.empty(), PhraseRestorer.Settings.DEFAULT);
+    assertThat(r.candidates(List.of("cross", "breed", "diode"), 300))
+        .extracting(PhraseRestorer.Candidate::text)
+        .contains("hybrid diode");
+  }
+
+  @Test
+  void offersTheOtherGrammaticalNumberOfTheLastWord() {
+    PhraseRestorer r = restorer(Thesaurus.empty(), PhraseRestorer.Settings.DEFAULT);
+    List<PhraseRestorer.Candidate> c = r.candidates(List.of("oily", "acid"), 200);
+    PhraseRestorer.Candidate singular = find(c, "fatty acid");
+    PhraseRestorer.Candidate plural = find(c, "fatty acids");
+    assertThat(singular).isNotNull();
+    assertThat(plural).isNotNull();
+    assertThat(singular.kind(NUMBER)).isZero();
+    assertThat(plural.kind(NUMBER)).isEqualTo(1);
+    assertThat(plural.logPrior())
+        .isCloseTo(
+            singular.logPrior() + Math.log(PhraseRestorer.Settings.DEFAULT.number()),
+            org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void theDetectorLeavesCompoundsAndNumberChangesOut() {
+    PhraseRestorer.Settings d = PhraseRestorer.Settings.DETECTION;
+    assertThat(d.compound()).isZero();
+    assertThat(d.number()).isZero();
+    PhraseRestorer r = restorer(Thesaurus.empty(), d);
+    assertThat(r.candidates(List.of("oily", "acid"), 200))
+        .allSatisfy(
+            c -> {
+              assertThat(c.kind(NUMBER)).isZero();
+              assertThat(c.kind(COMPOUND)).isZero();
+            });
+  }
+
+  @Test
+  void kindsOfTheNewSources() {
+    assertThat(PhraseRestorer.kindOf("compound a b->ab")).isEqualTo(COMPOUND);
+    assertThat(PhraseRestorer.kindOf("number acid->acids")).isEqualTo(NUMBER);
+  }
+
+  @Test
+  void resourcesReportMissingOnesOrFallBack() {
+    assertThat(Resources.load("/org/wiretrace/spin/no-such-resource", in -> "read", () -> "absent"))
+        .isEqualTo("absent");
+    assertThatThrownBy(() -> Resources.required("/org/wiretrace/spin/no-such-resource", in -> "x"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no-such-resource");
+    assertThat(Resources.required(SpinHabits.RESOURCE, SpinHabits::read).size()).isPositive();
+  }
+}
