@@ -36,8 +36,10 @@ import org.wiretrace.stories.Family;
 import org.wiretrace.stories.Member;
 import org.wiretrace.stories.Story;
 import org.wiretrace.stories.StoryBuilder;
+import org.wiretrace.stories.StoryFeatures;
 import org.wiretrace.text.AnalyzedArticle;
 import scala.Tuple2;
+import scala.Tuple3;
 
 /**
  * The Wiretrace pipeline as a Spark job, deciding everything with the same core classes as {@code
@@ -171,7 +173,7 @@ public final class WiretraceJob {
                   }
                   return out.iterator();
                 })
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<SkippedRow> skipped =
         items.filter(i -> i._2().skipped() != null).map(i -> i._2().skipped());
     // the scan keeps the first article read with an id and skips the later ones
@@ -183,7 +185,7 @@ public final class WiretraceJob {
     JavaPairRDD<String, Tuple2<Long, ArticleRow>> byId =
         byIdAll
             .reduceByKey((x, y) -> x._1() <= y._1() ? x : y, parts)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<SkippedRow> duplicates =
         byIdAll
             .groupByKey(parts)
@@ -276,6 +278,7 @@ public final class WiretraceJob {
                   // one relater per partition; an article's tokens are reused by its next pairs
                   Relater relater = Relater.standard();
                   AnalysisCache cache = new AnalysisCache(ANALYSIS_CACHE);
+                  TopicVerdict topics = new TopicVerdict(ANALYSIS_CACHE);
                   List<Edge> out = new ArrayList<>();
                   while (pairs.hasNext()) {
                     var j = pairs.next();
@@ -286,39 +289,53 @@ public final class WiretraceJob {
                         Proposal.aligned(proposal)
                             ? judge(relater, cache, x, y)
                             : Proposal.proposerFirst(proposal)
-                                ? TopicVerdict.of(cache.of(x), cache.of(y))
-                                : TopicVerdict.of(cache.of(y), cache.of(x));
+                                ? topics.of(cache.of(x), cache.of(y))
+                                : topics.of(cache.of(y), cache.of(x));
                     if (e != null) {
                       out.add(e);
                     }
                   }
                   return out.iterator();
                 })
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
-    // 5. stories and families: the core StoryBuilder over the verdict edges
-    List<Article> articles = new ArrayList<>();
-    Iterator<ArticleRow> rows = byNum.values().toLocalIterator();
-    while (rows.hasNext()) {
-      articles.add(rows.next().article());
+    // 5. stories and families: the core StoryBuilder over the verdict edges. The verdict figures
+    // are collected first (the judging stage runs while the driver holds nothing else); each
+    // article's story features are computed on the executors and streamed to the driver, which
+    // keeps the article and its features, never its tokens
+    List<PairVerdict> verdicts = new ArrayList<>();
+    for (Edge e : edges.map(Edge::figures).collect()) {
+      verdicts.add(e.pairVerdict());
     }
-    List<AnalyzedArticle> analyzed =
-        new ArrayList<>(articles.parallelStream().map(AnalyzedArticle::of).toList());
-    articles = null;
+    List<StoryBuilder.Analysed> analyzed = new ArrayList<>(n);
+    Iterator<Tuple3<ArticleRow, Integer, byte[]>> rows =
+        byNum
+            .values()
+            .map(
+                r -> {
+                  AnalyzedArticle x = AnalyzedArticle.of(r.article());
+                  byte[] f = StoryBuilder.features(x.article(), x.tokens()).encode();
+                  return new Tuple3<>(r, x.tokens().size(), f);
+                })
+            .toLocalIterator();
+    while (rows.hasNext()) {
+      Tuple3<ArticleRow, Integer, byte[]> r = rows.next();
+      Article a = r._1().article();
+      analyzed.add(
+          new StoryBuilder.Analysed(
+              a, r._2(), StoryFeatures.decode(a.id(), r._3(), 0, r._3().length)));
+    }
     analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
     Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < analyzed.size(); i++) {
-      position.put(analyzed.get(i).id(), i);
-    }
-    List<PairVerdict> verdicts = new ArrayList<>();
-    for (Edge e : edges.collect()) {
-      verdicts.add(e.pairVerdict());
+      position.put(analyzed.get(i).article().id(), i);
     }
     // the scan's order of the stored verdicts: by the positions of their two sides
     verdicts.sort(
         Comparator.comparingInt((PairVerdict v) -> position.get(v.aId()))
             .thenComparingInt(v -> position.get(v.bId())));
-    List<Story> stories = StoryBuilder.build(analyzed, verdicts);
+    List<Story> stories =
+        new StoryBuilder(org.wiretrace.stories.StoryModel.DEFAULT).storiesOf(analyzed, verdicts);
 
     // 6. outputs
     String out = options.output();
