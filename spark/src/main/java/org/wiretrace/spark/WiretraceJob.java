@@ -44,12 +44,15 @@ import scala.Tuple3;
 /**
  * The Wiretrace pipeline as a Spark job, deciding everything with the same core classes as {@code
  * wiretrace scan}: files are read by the core {@code Ingestor} on executors; articles get dense
- * numbers in content-id order and are analysed once into compact {@link Features}; candidate pairs
- * are the scan's: the index's candidate search computed by key ({@link IndexCandidatesStage}),
- * plus, for collections of at most {@link #ALL_PAIRS_LIMIT} articles, the scan's pair-by-pair rule
- * ({@link PairwiseStage}); each candidate pair is judged by {@link Relater} on an executor,
- * oriented by {@link StoryBuilder#chronological()} as the scan orients it; stories and families are
- * built by {@link StoryBuilder} from the verdicts.
+ * numbers in content-id order and their positions in the scan's reading order ({@link ScanOrder}),
+ * and are analysed once into compact {@link Features}; candidate pairs are the scan's, proposed as
+ * its incremental batches see the store: the index's reuse candidates computed by key ({@link
+ * IndexCandidatesStage}), plus, for collections of at most {@link #ALL_PAIRS_LIMIT} articles, the
+ * scan's pair-by-pair rule ({@link PairwiseStage}), or else the topic index's same-story neighbours
+ * ({@link TopicNeighboursStage}); the first proposal of a pair in the scan's order ({@link
+ * Proposal}) decides whether it is aligned and judged by {@link Relater} on an executor, oriented
+ * by {@link StoryBuilder#chronological()} as the scan orients it, or judged from the vectors
+ * ({@link TopicVerdict}); stories and families are built by {@link StoryBuilder} from the verdicts.
  *
  * <p>Outputs under the output folder, each as JSON lines ({@code NAME.jsonl/}) and Parquet ({@code
  * NAME.parquet/}): {@code pairs} (every related pair with its aligned passages), {@code families},
@@ -57,12 +60,13 @@ import scala.Tuple3;
  * origin, title, published).
  *
  * <p>Ids are the core's content ids (SHA-256 of origin and text), never Spark row numbers. Memory
- * per partition is bounded by {@link JobOptions#maxPostings()}: a key's group never holds more than
- * that many article numbers. Shuffles carry packed {@code long} pair keys and primitive arrays,
- * serialised by Kryo ({@link #withKryo}, {@link WiretraceKryo}). The story stage runs on the driver
- * over the collected verdict edges and the articles streamed partition by partition ({@link
- * JavaRDD#toLocalIterator()}); it is the one sequential stage (the core's story clusterer is a
- * stream in publication order).
+ * per partition is bounded ({@link Disjunction}): a band or shingle key's group never holds more
+ * than {@link JobOptions#maxPostings()} article numbers, hot keys are salted, and the hits are
+ * summed one querying article at a time. Shuffles carry packed {@code long} pair keys and primitive
+ * arrays, serialised by Kryo ({@link #withKryo}, {@link WiretraceKryo}). The story stage runs on
+ * the driver over the collected verdict figures and the articles with their story features
+ * (computed on the executors) streamed partition by partition ({@link JavaRDD#toLocalIterator()});
+ * it is the one sequential stage (the core's story clusterer is a stream in publication order).
  *
  * <p>Thread-safe: a job holds no state between runs.
  */
