@@ -46,6 +46,11 @@ record Edge(
         json);
   }
 
+  /** This edge without its JSON line: what the driver collects for the story stage. */
+  Edge figures() {
+    return new Edge(aId, bId, relation, coverageA, coverageB, storySimilarity, aChars, bChars, "");
+  }
+
   /** The verdict's figures without its passages (the story stage reads no passage). */
   PairVerdict pairVerdict() {
     return new PairVerdict(

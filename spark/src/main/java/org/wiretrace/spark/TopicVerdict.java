@@ -17,17 +17,33 @@ import org.wiretrace.text.AnalyzedArticle;
  * {@link Relation#SAME_STORY} when the cosine of the proposing article's full content vector with
  * the neighbour's stored truncated topic vector reaches {@link Relater#SAME_STORY_SIMILARITY}, with
  * no aligned passage; the earlier article first (publication, undated last, then id), the
- * neighbour's date read as the index keeps it (epoch milliseconds). Stateless.
+ * neighbour's date read as the index keeps it (epoch milliseconds). Keeps the content vectors of
+ * the articles it last judged (least recently used first out); not thread-safe (one per task).
  */
 final class TopicVerdict {
-  private TopicVerdict() {}
+  private final java.util.Map<String, TermVector> vectors;
 
-  /** The edge of {@code proposer} and its topic neighbour {@code other}, or null when unrelated. */
-  static Edge of(AnalyzedArticle proposer, AnalyzedArticle neighbour) {
+  /** A judge keeping the content vectors of at most {@code capacity} articles. */
+  TopicVerdict(int capacity) {
+    vectors =
+        new java.util.LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(java.util.Map.Entry<String, TermVector> e) {
+            return size() > capacity;
+          }
+        };
+  }
+
+  private TermVector vector(AnalyzedArticle x) {
+    return vectors.computeIfAbsent(x.id(), id -> StorySimilarity.vector(x.tokens()));
+  }
+
+  /** The edge of {@code proposer} and its topic neighbour, or null when unrelated. */
+  Edge of(AnalyzedArticle proposer, AnalyzedArticle neighbour) {
     Article a = proposer.article();
     Article other = neighbour.article();
-    TermVector story = StorySimilarity.vector(proposer.tokens());
-    TermVector full = StorySimilarity.vector(neighbour.tokens());
+    TermVector story = vector(proposer);
+    TermVector full = vector(neighbour);
     TopicVector topic = TopicVector.of(full.terms(), full.weights(), TopicVector.DEFAULT_TERMS);
     double sim = dot(story, topic);
     if (sim < Relater.SAME_STORY_SIMILARITY) {

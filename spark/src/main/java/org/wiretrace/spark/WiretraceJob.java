@@ -36,18 +36,23 @@ import org.wiretrace.stories.Family;
 import org.wiretrace.stories.Member;
 import org.wiretrace.stories.Story;
 import org.wiretrace.stories.StoryBuilder;
+import org.wiretrace.stories.StoryFeatures;
 import org.wiretrace.text.AnalyzedArticle;
 import scala.Tuple2;
+import scala.Tuple3;
 
 /**
  * The Wiretrace pipeline as a Spark job, deciding everything with the same core classes as {@code
  * wiretrace scan}: files are read by the core {@code Ingestor} on executors; articles get dense
- * numbers in content-id order and are analysed once into compact {@link Features}; candidate pairs
- * are the scan's: the index's candidate search computed by key ({@link IndexCandidatesStage}),
- * plus, for collections of at most {@link #ALL_PAIRS_LIMIT} articles, the scan's pair-by-pair rule
- * ({@link PairwiseStage}); each candidate pair is judged by {@link Relater} on an executor,
- * oriented by {@link StoryBuilder#chronological()} as the scan orients it; stories and families are
- * built by {@link StoryBuilder} from the verdicts.
+ * numbers in content-id order and their positions in the scan's reading order ({@link ScanOrder}),
+ * and are analysed once into compact {@link Features}; candidate pairs are the scan's, proposed as
+ * its incremental batches see the store: the index's reuse candidates computed by key ({@link
+ * IndexCandidatesStage}), plus, for collections of at most {@link #ALL_PAIRS_LIMIT} articles, the
+ * scan's pair-by-pair rule ({@link PairwiseStage}), or else the topic index's same-story neighbours
+ * ({@link TopicNeighboursStage}); the first proposal of a pair in the scan's order ({@link
+ * Proposal}) decides whether it is aligned and judged by {@link Relater} on an executor, oriented
+ * by {@link StoryBuilder#chronological()} as the scan orients it, or judged from the vectors
+ * ({@link TopicVerdict}); stories and families are built by {@link StoryBuilder} from the verdicts.
  *
  * <p>Outputs under the output folder, each as JSON lines ({@code NAME.jsonl/}) and Parquet ({@code
  * NAME.parquet/}): {@code pairs} (every related pair with its aligned passages), {@code families},
@@ -55,12 +60,13 @@ import scala.Tuple2;
  * origin, title, published).
  *
  * <p>Ids are the core's content ids (SHA-256 of origin and text), never Spark row numbers. Memory
- * per partition is bounded by {@link JobOptions#maxPostings()}: a key's group never holds more than
- * that many article numbers. Shuffles carry packed {@code long} pair keys and primitive arrays,
- * serialised by Kryo ({@link #withKryo}, {@link WiretraceKryo}). The story stage runs on the driver
- * over the collected verdict edges and the articles streamed partition by partition ({@link
- * JavaRDD#toLocalIterator()}); it is the one sequential stage (the core's story clusterer is a
- * stream in publication order).
+ * per partition is bounded ({@link Disjunction}): a band or shingle key's group never holds more
+ * than {@link JobOptions#maxPostings()} article numbers, hot keys are salted, and the hits are
+ * summed one querying article at a time. Shuffles carry packed {@code long} pair keys and primitive
+ * arrays, serialised by Kryo ({@link #withKryo}, {@link WiretraceKryo}). The story stage runs on
+ * the driver over the collected verdict figures and the articles with their story features
+ * (computed on the executors) streamed partition by partition ({@link JavaRDD#toLocalIterator()});
+ * it is the one sequential stage (the core's story clusterer is a stream in publication order).
  *
  * <p>Thread-safe: a job holds no state between runs.
  */
@@ -171,7 +177,7 @@ public final class WiretraceJob {
                   }
                   return out.iterator();
                 })
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<SkippedRow> skipped =
         items.filter(i -> i._2().skipped() != null).map(i -> i._2().skipped());
     // the scan keeps the first article read with an id and skips the later ones
@@ -183,7 +189,7 @@ public final class WiretraceJob {
     JavaPairRDD<String, Tuple2<Long, ArticleRow>> byId =
         byIdAll
             .reduceByKey((x, y) -> x._1() <= y._1() ? x : y, parts)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<SkippedRow> duplicates =
         byIdAll
             .groupByKey(parts)
@@ -276,6 +282,7 @@ public final class WiretraceJob {
                   // one relater per partition; an article's tokens are reused by its next pairs
                   Relater relater = Relater.standard();
                   AnalysisCache cache = new AnalysisCache(ANALYSIS_CACHE);
+                  TopicVerdict topics = new TopicVerdict(ANALYSIS_CACHE);
                   List<Edge> out = new ArrayList<>();
                   while (pairs.hasNext()) {
                     var j = pairs.next();
@@ -286,39 +293,53 @@ public final class WiretraceJob {
                         Proposal.aligned(proposal)
                             ? judge(relater, cache, x, y)
                             : Proposal.proposerFirst(proposal)
-                                ? TopicVerdict.of(cache.of(x), cache.of(y))
-                                : TopicVerdict.of(cache.of(y), cache.of(x));
+                                ? topics.of(cache.of(x), cache.of(y))
+                                : topics.of(cache.of(y), cache.of(x));
                     if (e != null) {
                       out.add(e);
                     }
                   }
                   return out.iterator();
                 })
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
-    // 5. stories and families: the core StoryBuilder over the verdict edges
-    List<Article> articles = new ArrayList<>();
-    Iterator<ArticleRow> rows = byNum.values().toLocalIterator();
-    while (rows.hasNext()) {
-      articles.add(rows.next().article());
+    // 5. stories and families: the core StoryBuilder over the verdict edges. The verdict figures
+    // are collected first (the judging stage runs while the driver holds nothing else); each
+    // article's story features are computed on the executors and streamed to the driver, which
+    // keeps the article and its features, never its tokens
+    List<PairVerdict> verdicts = new ArrayList<>();
+    for (Edge e : edges.map(Edge::figures).collect()) {
+      verdicts.add(e.pairVerdict());
     }
-    List<AnalyzedArticle> analyzed =
-        new ArrayList<>(articles.parallelStream().map(AnalyzedArticle::of).toList());
-    articles = null;
+    List<StoryBuilder.Analysed> analyzed = new ArrayList<>(n);
+    Iterator<Tuple3<ArticleRow, Integer, byte[]>> rows =
+        byNum
+            .values()
+            .map(
+                r -> {
+                  AnalyzedArticle x = AnalyzedArticle.of(r.article());
+                  byte[] f = StoryBuilder.features(x.article(), x.tokens()).encode();
+                  return new Tuple3<>(r, x.tokens().size(), f);
+                })
+            .toLocalIterator();
+    while (rows.hasNext()) {
+      Tuple3<ArticleRow, Integer, byte[]> r = rows.next();
+      Article a = r._1().article();
+      analyzed.add(
+          new StoryBuilder.Analysed(
+              a, r._2(), StoryFeatures.decode(a.id(), r._3(), 0, r._3().length)));
+    }
     analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
     Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < analyzed.size(); i++) {
-      position.put(analyzed.get(i).id(), i);
-    }
-    List<PairVerdict> verdicts = new ArrayList<>();
-    for (Edge e : edges.collect()) {
-      verdicts.add(e.pairVerdict());
+      position.put(analyzed.get(i).article().id(), i);
     }
     // the scan's order of the stored verdicts: by the positions of their two sides
     verdicts.sort(
         Comparator.comparingInt((PairVerdict v) -> position.get(v.aId()))
             .thenComparingInt(v -> position.get(v.bId())));
-    List<Story> stories = StoryBuilder.build(analyzed, verdicts);
+    List<Story> stories =
+        new StoryBuilder(org.wiretrace.stories.StoryModel.DEFAULT).storiesOf(analyzed, verdicts);
 
     // 6. outputs
     String out = options.output();
