@@ -1,12 +1,17 @@
 package org.wiretrace.spark;
 
 /**
- * Why a pair is judged, packed in a {@code long} so that the first proposal in the scan's order is
- * the smallest: the scan deduplicates pairs within a batch in the order of the proposing article,
- * and for one article takes the pair-by-pair rule first, then its reuse candidates, then its topic
- * neighbours; a pair is judged the way its first proposal says (aligned, or for a topic neighbour
- * from the vectors alone). The packed form is the position of the proposing article, the kind, and
- * whether the proposer is the pair's first (lower-numbered) article. Stateless.
+ * Why a pair is judged, packed in a {@code long} so that the proposal that decides, in the scan's
+ * order, is the smallest. All proposals of a pair come from one batch (an article sees its own
+ * batch and the earlier ones), and within a batch the scan first pairs every article with what it
+ * must align (the pair-by-pair rule of small stores, the index's reuse candidates), and only then
+ * goes through the topic neighbours not paired yet, in the order of the proposing article; a
+ * neighbour below the same-story bar is not marked, so the pair's other side may still judge it
+ * from its own vector. The packed form is: whether it is a topic neighbour (then it sorts after
+ * every aligned proposal), the position of the proposing article, the kind, and whether the
+ * proposer is the pair's first (lower-numbered) article; {@link #first} combines two proposals of
+ * one pair and remembers when both sides proposed it as a topic neighbour ({@link #bothSides}).
+ * Stateless.
  */
 final class Proposal {
 
@@ -21,9 +26,37 @@ final class Proposal {
 
   private Proposal() {}
 
-  /** The proposal of {@code kind} by the article at {@code position}, number {@code proposer}. */
+  /** Set on topic proposals: they come after every aligned proposal of the batch. */
+  private static final long TOPIC_CLASS = 1L << 40;
+
+  /** Set by {@link #first} when both articles of the pair proposed it as a topic neighbour. */
+  private static final long BOTH_SIDES = 1L << 41;
+
+  /** The proposal of {@code kind} by the article at {@code position}. */
   static long of(int position, int kind, boolean proposerFirst) {
-    return ((long) position << 3) | ((long) kind << 1) | (proposerFirst ? 0 : 1);
+    if (position < 0) {
+      throw new IllegalArgumentException("position must be >= 0, got " + position);
+    }
+    return (kind == TOPIC ? TOPIC_CLASS : 0)
+        | ((long) position << 3)
+        | ((long) kind << 1)
+        | (proposerFirst ? 0 : 1);
+  }
+
+  /**
+   * The proposal of a pair that decides, of two ({@code reduceByKey}'s function): the smaller; two
+   * topic proposals are the pair's two sides (an article proposes a neighbour once), so their
+   * combination remembers that the later side may judge it when the earlier side's vector falls
+   * below the bar. Associative and commutative.
+   */
+  static long first(long x, long y) {
+    long m = Math.min(x & ~BOTH_SIDES, y & ~BOTH_SIDES);
+    return kind(x) == TOPIC && kind(y) == TOPIC ? m | BOTH_SIDES : m;
+  }
+
+  /** True when both articles of the pair proposed it as a topic neighbour. */
+  static boolean bothSides(long proposal) {
+    return (proposal & BOTH_SIDES) != 0;
   }
 
   static int kind(long proposal) {

@@ -265,7 +265,7 @@ public final class WiretraceJob {
               TopicNeighboursStage.proposals(sc, features, order, positions, parts, dropped));
     }
     JavaPairRDD<Long, Long> candidates =
-        proposed.reduceByKey(Math::min, parts).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        proposed.reduceByKey(Proposal::first, parts).persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     // 4. judge every candidate with the core Relater, oriented as the scan orients pairs; a topic
     // neighbour by the scan's vector rule, without aligning
@@ -292,9 +292,7 @@ public final class WiretraceJob {
                     Edge e =
                         Proposal.aligned(proposal)
                             ? judge(relater, cache, x, y)
-                            : Proposal.proposerFirst(proposal)
-                                ? topics.of(cache.of(x), cache.of(y))
-                                : topics.of(cache.of(y), cache.of(x));
+                            : topicVerdict(topics, cache, proposal, x, y);
                     if (e != null) {
                       out.add(e);
                     }
@@ -381,6 +379,21 @@ public final class WiretraceJob {
   }
 
   /** The verdict edge of a pair proposed for alignment, oriented as the scan orients it. */
+  /**
+   * The scan's verdict on a pair found by topic alone ({@code x} the pair's first article): judged
+   * from the earlier proposer's vector, else, when both sides proposed it, from the other's; null
+   * when neither reaches the same-story bar.
+   */
+  private static Edge topicVerdict(
+      TopicVerdict topics, AnalysisCache cache, long proposal, Article x, Article y) {
+    boolean xFirst = Proposal.proposerFirst(proposal);
+    Edge e = xFirst ? topics.of(cache.of(x), cache.of(y)) : topics.of(cache.of(y), cache.of(x));
+    if (e == null && Proposal.bothSides(proposal)) {
+      e = xFirst ? topics.of(cache.of(y), cache.of(x)) : topics.of(cache.of(x), cache.of(y));
+    }
+    return e;
+  }
+
   private static Edge judge(Relater relater, AnalysisCache cache, Article x, Article y) {
     boolean xFirst = StoryBuilder.chronological().compare(x, y) <= 0;
     AnalyzedArticle a = cache.of(xFirst ? x : y);

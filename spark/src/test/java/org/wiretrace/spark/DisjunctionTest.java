@@ -30,15 +30,33 @@ class DisjunctionTest {
   }
 
   @Test
-  void proposalsOrderByPositionThenKind() {
+  void alignedProposalsComeBeforeTopicNeighboursThenByPosition() {
     long reuse = Proposal.of(7, Proposal.REUSE, true);
     long topic = Proposal.of(7, Proposal.TOPIC, false);
     long later = Proposal.of(8, Proposal.PAIRWISE, true);
-    assertThat(Math.min(reuse, topic)).isEqualTo(reuse);
-    assertThat(Math.min(later, topic)).isEqualTo(topic);
+    long earlierTopic = Proposal.of(3, Proposal.TOPIC, true);
+    assertThat(Proposal.first(reuse, topic)).isEqualTo(reuse);
+    // the scan pairs every article of the batch to align before any topic neighbour
+    assertThat(Proposal.first(later, earlierTopic)).isEqualTo(later);
+    assertThat(Proposal.first(reuse, later)).isEqualTo(reuse);
     assertThat(Proposal.aligned(topic)).isFalse();
     assertThat(Proposal.proposerFirst(topic)).isFalse();
     assertThat(Proposal.kind(reuse)).isEqualTo(Proposal.REUSE);
+  }
+
+  @Test
+  void twoTopicProposalsRememberBothSides() {
+    long mine = Proposal.of(3, Proposal.TOPIC, true);
+    long theirs = Proposal.of(9, Proposal.TOPIC, false);
+    long both = Proposal.first(theirs, mine);
+    assertThat(Proposal.bothSides(both)).isTrue();
+    assertThat(Proposal.proposerFirst(both)).isTrue();
+    assertThat(Proposal.kind(both)).isEqualTo(Proposal.TOPIC);
+    assertThat(Proposal.bothSides(mine)).isFalse();
+    // an aligned proposal of the same pair still decides
+    long reuse = Proposal.of(12, Proposal.REUSE, true);
+    assertThat(Proposal.first(both, reuse)).isEqualTo(reuse);
+    assertThat(Proposal.first(reuse, both)).isEqualTo(reuse);
   }
 
   @Test
