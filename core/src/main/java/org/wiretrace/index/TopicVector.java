@@ -80,17 +80,29 @@ public record TopicVector(long[] terms, float[] weights) {
     return top(w, Math.min(k, w.length));
   }
 
-  /** Dot product with {@code other} by a merge of the sorted term arrays. */
+  /** Dot product with {@code other} by a merge of the sorted term arrays, at most 1. */
   public double dot(TopicVector other) {
+    double[] w = new double[other.weights.length];
+    for (int j = 0; j < w.length; j++) {
+      w[j] = other.weights[j];
+    }
+    return dot(other.terms, w);
+  }
+
+  /**
+   * Dot product with a vector given as its sorted terms and their weights (a full content vector,
+   * say, against this truncated one: a lower bound of their cosine), by a merge of the sorted term
+   * arrays, at most 1.
+   */
+  public double dot(long[] otherTerms, double[] otherWeights) {
     long[] x = terms;
-    long[] y = other.terms;
     int i = 0;
     int j = 0;
     double dot = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] == y[j]) {
-        dot += (double) weights[i++] * other.weights[j++];
-      } else if (x[i] < y[j]) {
+    while (i < x.length && j < otherTerms.length) {
+      if (x[i] == otherTerms[j]) {
+        dot += otherWeights[j++] * weights[i++];
+      } else if (x[i] < otherTerms[j]) {
         i++;
       } else {
         j++;

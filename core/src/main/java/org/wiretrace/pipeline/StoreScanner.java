@@ -328,7 +328,7 @@ public final class StoreScanner {
    * {@link Relater#SAME_STORY_SIMILARITY}, with no aligned passage.
    */
   private static java.util.Optional<PairVerdict> storyVerdict(ArticleAnalysis a, Neighbour n) {
-    double sim = dot(a.story(), n.topic());
+    double sim = n.topic().dot(a.story().terms(), a.story().weights());
     if (sim < Relater.SAME_STORY_SIMILARITY) {
       return java.util.Optional.empty();
     }
@@ -343,25 +343,6 @@ public final class StoreScanner {
             Relation.SAME_STORY, 0, 0, sim, org.wiretrace.align.Alignment.none(aChars, bChars));
     return java.util.Optional.of(
         aFirst ? new PairVerdict(a.id(), n.id(), v) : new PairVerdict(n.id(), a.id(), v));
-  }
-
-  /** Dot product of a full content vector and a truncated one, by a merge of sorted terms. */
-  private static double dot(TermVector x, org.wiretrace.index.TopicVector y) {
-    long[] a = x.terms();
-    long[] b = y.terms();
-    int i = 0;
-    int j = 0;
-    double dot = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        dot += x.weights()[i++] * y.weights()[j++];
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return Math.min(1.0, dot);
   }
 
   private static void add(List<String[]> out, Set<String> seen, String x, String y) {

@@ -45,7 +45,7 @@ final class TopicVerdict {
     TermVector story = vector(proposer);
     TermVector full = vector(neighbour);
     TopicVector topic = TopicVector.of(full.terms(), full.weights(), TopicVector.DEFAULT_TERMS);
-    double sim = dot(story, topic);
+    double sim = topic.dot(story.terms(), story.weights());
     if (sim < Relater.SAME_STORY_SIMILARITY) {
       return null;
     }
@@ -60,24 +60,5 @@ final class TopicVerdict {
         new Verdict(Relation.SAME_STORY, 0, 0, sim, Alignment.none(first.chars(), second.chars()));
     return Edge.of(
         first.id(), second.id(), v, ReportJson.compare(first, second, v, false).toString());
-  }
-
-  /** Dot product of a full content vector and a truncated one, by a merge of sorted terms. */
-  static double dot(TermVector x, TopicVector y) {
-    long[] a = x.terms();
-    long[] b = y.terms();
-    int i = 0;
-    int j = 0;
-    double dot = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        dot += x.weights()[i++] * y.weights()[j++];
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return Math.min(1.0, dot);
   }
 }
