@@ -62,8 +62,18 @@ public final class FactualEdits {
    * ordinary words of the same run may still be spun.
    */
   public static int factualWords(Tokens a, int i0, int i1, Tokens b, int j0, int j1) {
-    int fa = facts(a, i0, i1);
-    int fb = facts(b, j0, j1);
+    return factualWords(a, i0, i1, b, j0, j1, false);
+  }
+
+  /**
+   * As {@link #factualWords(Tokens, int, int, Tokens, int, int)}; with {@code atSentenceStart}, a
+   * capitalised word opening a sentence (or a title) is a name too when prose never writes it in
+   * lower case ({@link CommonWords}): "Micropolis said" against "Audiotronics said".
+   */
+  static int factualWords(
+      Tokens a, int i0, int i1, Tokens b, int j0, int j1, boolean atSentenceStart) {
+    int fa = facts(a, i0, i1, atSentenceStart);
+    int fb = facts(b, j0, j1, atSentenceStart);
     boolean factual = ((fa | fb) & FIGURE) != 0 || ((fa & fb) & NAME) != 0;
     return factual ? Math.min(i1 - i0, Math.max(fa >>> COUNT_SHIFT, fb >>> COUNT_SHIFT)) : 0;
   }
@@ -93,7 +103,8 @@ public final class FactualEdits {
    *     a word or phrase by a thesaurus entry of one or two words, so a run of {@code m} words of a
    *     replaced by {@code n} of b holds at most {@code min(m, 2n)} of them
    * @param factual of those, the words in factual substitutions ({@link #factualWords(Tokens, int,
-   *     int, Tokens, int, int)}, at most the run's spinnable words)
+   *     int, Tokens, int, int)}, names opening a sentence or a title included, at most the run's
+   *     spinnable words)
    * @param excess the words beyond: {@code m - min(m, 2n)} of a deleted and {@code max(0, n - 2m)}
    *     of b inserted (a run of seven words replaced by one is a cut, not a synonym)
    */
@@ -117,7 +128,7 @@ public final class FactualEdits {
           int i0 = firstAt(a, e.aStart());
           int j0 = firstAt(b, e.bStart());
           spinnable += s;
-          factual += Math.min(s, factualWords(a, i0, i0 + m, b, j0, j0 + n));
+          factual += Math.min(s, factualWords(a, i0, i0 + m, b, j0, j0 + n, true));
           excess += m - s + Math.max(0, n - 2 * m);
         }
       }
@@ -133,7 +144,7 @@ public final class FactualEdits {
    * {@link #FIGURE} and {@link #NAME} bits for words {@code [from, to)} of {@code t}, and the
    * number of such words shifted left by {@link #COUNT_SHIFT}.
    */
-  private static int facts(Tokens t, int from, int to) {
+  private static int facts(Tokens t, int from, int to, boolean atSentenceStart) {
     int bits = 0;
     int count = 0;
     for (int i = Math.max(0, from); i < Math.min(to, t.size()); i++) {
@@ -142,7 +153,7 @@ public final class FactualEdits {
         bits |= FIGURE;
         count++;
       } else if (t.isCapitalized(i)
-          && !t.startsSentence(i)
+          && (atSentenceStart || !t.startsSentence(i))
           && !CommonWords.shared().contains(term)) {
         bits |= NAME;
         count++;

@@ -250,7 +250,11 @@ public final class ArticleIndex implements Closeable {
     boolean any = false;
     boolean segments = false;
     for (String f : files) {
-      if (f.equals(IndexWriter.WRITE_LOCK_NAME) || f.startsWith(".")) {
+      // a first commit cut short (the process killed while creating the index) leaves only its
+      // pending_segments file: no commit ever completed, so there is nothing to protect
+      if (f.equals(IndexWriter.WRITE_LOCK_NAME)
+          || f.startsWith(".")
+          || f.startsWith("pending_segments_")) {
         continue;
       }
       any = true;

@@ -25,15 +25,46 @@ import org.apache.lucene.util.BytesRef;
  * <p>Terms are looked up here and only here: for each segment one {@link TermsEnum} per field seeks
  * the terms of a call in byte order (instead of a fresh enum and block-tree frames per term and
  * segment), and the term states found are reused when the postings are read. Scores are accumulated
- * term at a time into a per-thread array indexed by document, and only the documents touched are
- * read back and cleared.
+ * term at a time into an array indexed by document (taken from a small shared pool of idle ones, so
+ * a server's many request threads do not each keep one), and only the documents touched are read
+ * back and cleared.
  *
- * <p>Not thread-safe: one instance per query, built and evaluated by one thread over one reader.
+ * <p>Not thread-safe: one instance per query, built and evaluated by one thread over one reader
+ * (the pool of accumulators is thread-safe).
  */
 final class TermDisjunction {
 
-  /** The per-thread score accumulator, grown to the largest reader seen. */
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /**
+   * Idle score accumulators (each grown to the largest reader it served), at most {@link
+   * #IDLE_SCRATCHES} kept: a server with hundreds of request threads holds no more than that many
+   * (8 bytes per document each) between queries.
+   */
+  private static final java.util.concurrent.ConcurrentLinkedQueue<Scratch> IDLE =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private static final java.util.concurrent.atomic.AtomicInteger IDLE_COUNT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Idle accumulators kept for reuse. */
+  static final int IDLE_SCRATCHES = 2 * Runtime.getRuntime().availableProcessors();
+
+  private static Scratch take() {
+    Scratch s = IDLE.poll();
+    if (s == null) {
+      return new Scratch();
+    }
+    IDLE_COUNT.decrementAndGet();
+    return s;
+  }
+
+  private static void give(Scratch s) {
+    s.clear();
+    if (IDLE_COUNT.incrementAndGet() <= IDLE_SCRATCHES) {
+      IDLE.offer(s);
+    } else {
+      IDLE_COUNT.decrementAndGet();
+    }
+  }
 
   private final IndexReader reader;
   private final List<LeafReaderContext> leaves;
@@ -134,19 +165,19 @@ final class TermDisjunction {
    * returned in document order, for reading forward-only doc values.
    */
   Hits best(int n, String idField) throws IOException {
-    Scratch s = SCRATCH.get();
+    Scratch s = take();
     s.reset(reader.maxDoc());
     try {
       accumulate(s);
       return select(s, n, idField);
     } finally {
-      s.clear();
+      give(s);
     }
   }
 
   /** Every live document holding a clause's term, with its score, in document order. */
   Hits all() throws IOException {
-    Scratch s = SCRATCH.get();
+    Scratch s = take();
     s.reset(reader.maxDoc());
     try {
       accumulate(s);
@@ -158,7 +189,7 @@ final class TermDisjunction {
       }
       return new Hits(docs, scores);
     } finally {
-      s.clear();
+      give(s);
     }
   }
 

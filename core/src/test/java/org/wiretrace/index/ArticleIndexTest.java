@@ -71,6 +71,19 @@ class ArticleIndexTest {
   }
 
   @Test
+  void aFirstCommitCutShortLeavesAFolderThatOpens() throws Exception {
+    // SIGKILL while a new index makes its first commit: only Lucene's pending commit file is left
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("pending_segments_1"), new byte[] {1, 2, 3});
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      assertThat(index.articleCount()).isZero();
+    }
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      assertThat(index.articleCount()).isZero();
+    }
+  }
+
+  @Test
   void putIsIncrementalAndReplacesChangedArticles() throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       assertThat(index.put(article("a", "one two three four five six"))).isEqualTo(PutResult.ADDED);
