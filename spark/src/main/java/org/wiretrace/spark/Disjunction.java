@@ -45,12 +45,6 @@ final class Disjunction {
 
   private Disjunction() {}
 
-  /** Which keys are capped (their group dropped beyond the cap). */
-  @FunctionalInterface
-  interface Capped extends java.io.Serializable {
-    boolean test(long key);
-  }
-
   /**
    * The best {@code depth} hits of every querying article, packed by {@link TopHits#pack}, best
    * first.
@@ -60,14 +54,14 @@ final class Disjunction {
    * @param order the scan's order
    * @param share the document-frequency cut-off of a query term, as a share of the stored articles
    *     (0: none)
-   * @param capped the keys dropped when held by more than {@code cap} articles
+   * @param cap the most holders of a key whose postings are marked capped ({@link #posting}); such
+   *     a key held by more articles is dropped
    */
   static JavaPairRDD<Integer, long[]> best(
       JavaPairRDD<Long, Long> postings,
       Broadcast<int[]> positions,
       ScanOrder order,
       double share,
-      Capped capped,
       int cap,
       int depth,
       int parts,

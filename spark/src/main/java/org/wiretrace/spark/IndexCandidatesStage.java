@@ -56,15 +56,7 @@ final class IndexCandidatesStage {
             });
     JavaPairRDD<Integer, long[]> best =
         Disjunction.best(
-            postings,
-            positions,
-            order,
-            0,
-            IndexQuery::capped,
-            maxPostings,
-            IndexQuery.SEARCH_DEPTH,
-            parts,
-            dropped);
+            postings, positions, order, 0, maxPostings, IndexQuery.SEARCH_DEPTH, parts, dropped);
 
     // re-rank on the fingerprints, keep the best DEFAULT_CANDIDATES scoring >= MIN_SCORE
     Broadcast<byte[][]> fps = sc.broadcast(fingerprintTable(features, order.articles()));

@@ -57,7 +57,6 @@ final class TopicNeighboursStage {
             positions,
             order,
             ArticleIndex.MAX_TOPIC_SHARE,
-            key -> false,
             Integer.MAX_VALUE,
             SEARCH_DEPTH,
             parts,
