@@ -78,6 +78,24 @@ final class Features {
     return Fingerprint.decode(fingerprint, 0, fingerprint.length);
   }
 
+  /**
+   * A driver-side table of one stored form ({@code field}: {@link #encodedFingerprint}, {@link
+   * #encodedTopic}) of every article, by article number, for a broadcast; articles are streamed
+   * partition by partition, so the driver holds the table and one partition.
+   */
+  static byte[][] table(
+      org.apache.spark.api.java.JavaPairRDD<Integer, Features> features,
+      int n,
+      java.util.function.Function<Features, byte[]> field) {
+    byte[][] table = new byte[n][];
+    var it = features.values().toLocalIterator();
+    while (it.hasNext()) {
+      Features f = it.next();
+      table[f.num()] = field.apply(f);
+    }
+    return table;
+  }
+
   /** The stored binary form of the fingerprint. */
   byte[] encodedFingerprint() {
     return fingerprint;

@@ -59,7 +59,8 @@ final class IndexCandidatesStage {
             postings, positions, order, 0, maxPostings, IndexQuery.SEARCH_DEPTH, parts, dropped);
 
     // re-rank on the fingerprints, keep the best DEFAULT_CANDIDATES scoring >= MIN_SCORE
-    Broadcast<byte[][]> fps = sc.broadcast(fingerprintTable(features, order.articles()));
+    Broadcast<byte[][]> fps =
+        sc.broadcast(Features.table(features, order.articles(), Features::encodedFingerprint));
     return best.flatMapToPair(
         q -> {
           byte[][] table = fps.value();
@@ -100,15 +101,5 @@ final class IndexCandidatesStage {
 
   private static Fingerprint decode(byte[] b) {
     return Fingerprint.decode(b, 0, b.length);
-  }
-
-  private static byte[][] fingerprintTable(JavaPairRDD<Integer, Features> features, int n) {
-    byte[][] table = new byte[n][];
-    var it = features.values().toLocalIterator();
-    while (it.hasNext()) {
-      Features f = it.next();
-      table[f.num()] = f.encodedFingerprint();
-    }
-    return table;
   }
 }

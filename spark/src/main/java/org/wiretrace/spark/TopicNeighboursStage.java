@@ -61,7 +61,8 @@ final class TopicNeighboursStage {
             SEARCH_DEPTH,
             parts,
             dropped);
-    Broadcast<byte[][]> topics = sc.broadcast(topicTable(features, order.articles()));
+    Broadcast<byte[][]> topics =
+        sc.broadcast(Features.table(features, order.articles(), Features::encodedTopic));
     return best.flatMapToPair(
         q -> {
           byte[][] table = topics.value();
@@ -100,15 +101,5 @@ final class TopicNeighboursStage {
 
   private static TopicVector decode(byte[] b) {
     return TopicVector.decode(b, 0, b.length);
-  }
-
-  private static byte[][] topicTable(JavaPairRDD<Integer, Features> features, int n) {
-    byte[][] table = new byte[n][];
-    var it = features.values().toLocalIterator();
-    while (it.hasNext()) {
-      Features f = it.next();
-      table[f.num()] = f.encodedTopic();
-    }
-    return table;
   }
 }
