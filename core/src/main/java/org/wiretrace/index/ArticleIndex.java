@@ -669,22 +669,7 @@ public final class ArticleIndex implements Closeable {
 
   /** The visible state named {@code key}, if one was kept ({@link #putState}). */
   public Optional<byte[]> state(String key) throws IOException {
-    IndexSearcher s = searchers.acquire();
-    try {
-      TopDocs td = s.search(new TermQuery(new Term(F_RKEY, KIND_STATE + '\0' + key)), 1);
-      if (td.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      BytesRef b =
-          s.storedFields()
-              .document(td.scoreDocs[0].doc, java.util.Set.of(F_STATE))
-              .getBinaryValue(F_STATE);
-      return b == null
-          ? Optional.empty()
-          : Optional.of(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
-    } finally {
-      searchers.release(s);
-    }
+    return storedBytes(new Term(F_RKEY, KIND_STATE + '\0' + key), F_STATE);
   }
 
   /** Removes the record {@code (kind, key)} if present. */
@@ -866,19 +851,24 @@ public final class ArticleIndex implements Closeable {
 
   /** The payload article {@code id} was put with, if indexed, visible and put with one. */
   public Optional<byte[]> payload(String id) throws IOException {
+    return storedBytes(new Term(F_ID, id), F_PAYLOAD);
+  }
+
+  /** The stored bytes of {@code field} in the first visible document holding {@code term}. */
+  private Optional<byte[]> storedBytes(Term term, String field) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
-      TopDocs td = s.search(new TermQuery(new Term(F_ID, id)), 1);
+      TopDocs td = s.search(new TermQuery(term), 1);
       if (td.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      BytesRef p =
+      BytesRef b =
           s.storedFields()
-              .document(td.scoreDocs[0].doc, java.util.Set.of(F_PAYLOAD))
-              .getBinaryValue(F_PAYLOAD);
-      return p == null
+              .document(td.scoreDocs[0].doc, java.util.Set.of(field))
+              .getBinaryValue(field);
+      return b == null
           ? Optional.empty()
-          : Optional.of(java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
+          : Optional.of(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
     } finally {
       searchers.release(s);
     }
