@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -780,7 +782,7 @@ public final class ArticleIndex implements Closeable {
             d.get(F_ID),
             d.get(F_ORIGIN),
             d.get(F_TITLE),
-            d.get(F_TEXT),
+            Objects.requireNonNullElse(d.get(F_TEXT), ""), // read without it: see WITHOUT_TEXT
             Optional.ofNullable(d.get(F_URL)),
             Optional.ofNullable(d.get(F_SITE)),
             Optional.ofNullable(d.get(F_BYLINE)),
@@ -849,6 +851,43 @@ public final class ArticleIndex implements Closeable {
         });
   }
 
+  /**
+   * Calls {@code action} for every visible article with the payload it was put with (null when
+   * none), in index order, <em>without its text</em>: the article handed over has an empty {@link
+   * Article#text()} (every other field as stored). Lucene skips the text when it decodes the stored
+   * fields, so a pass over a large store holds no article's text; {@link #get} reads a whole one.
+   */
+  public void forEachArticleWithoutText(BiConsumer<StoredArticle, byte[]> action)
+      throws IOException {
+    forEach(
+        new TermQuery(new Term(F_KIND, KIND_ARTICLE)),
+        WITHOUT_TEXT,
+        d -> {
+          BytesRef p = d.getBinaryValue(F_PAYLOAD);
+          action.accept(
+              stored(d),
+              p == null
+                  ? null
+                  : java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
+        });
+  }
+
+  /** The stored fields of an article but its text. */
+  private static final Set<String> WITHOUT_TEXT =
+      Set.of(
+          F_ID,
+          F_ORIGIN,
+          F_TITLE,
+          F_URL,
+          F_SITE,
+          F_BYLINE,
+          F_PUBLISHED,
+          F_LANGUAGE,
+          F_REPAIRS,
+          F_HASH,
+          F_SEQ,
+          F_PAYLOAD);
+
   /** The payload article {@code id} was put with, if indexed, visible and put with one. */
   public Optional<byte[]> payload(String id) throws IOException {
     return storedBytes(new Term(F_ID, id), F_PAYLOAD);
@@ -894,6 +933,11 @@ public final class ArticleIndex implements Closeable {
   }
 
   private void forEach(Query q, Consumer<Document> action) throws IOException {
+    forEach(q, null, action);
+  }
+
+  /** Visits the visible documents matching {@code q}, reading only {@code fields} (null: all). */
+  private void forEach(Query q, Set<String> only, Consumer<Document> action) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1);
@@ -902,12 +946,13 @@ public final class ArticleIndex implements Closeable {
         if (scorer == null) {
           continue;
         }
-        StoredFields fields = leaf.reader().storedFields();
+        StoredFields storedFields = leaf.reader().storedFields();
         var live = leaf.reader().getLiveDocs();
         DocIdSetIterator it = scorer.iterator();
         for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
           if (live == null || live.get(doc)) {
-            action.accept(fields.document(doc));
+            action.accept(
+                only == null ? storedFields.document(doc) : storedFields.document(doc, only));
           }
         }
       }

@@ -49,7 +49,9 @@ final class StoreContents {
   /**
    * The articles in publication order ({@link StoryBuilder#chronological()}) with their word counts
    * and stored payloads (story features, decoded only when clustered), and the verdicts (ordered by
-   * the positions of their two sides).
+   * the positions of their two sides). The articles are read <em>without their text</em> (empty),
+   * which neither the stories nor the families need, except those stored without a payload, whose
+   * features and word count are computed from it; {@link #result} reads the texts again.
    */
   record Loaded(
       List<Article> articles, int[] words, List<byte[]> payloads, List<PairVerdict> verdicts) {
@@ -71,11 +73,22 @@ final class StoreContents {
   static Loaded load(ArticleIndex index) throws IOException {
     List<Article> bare = new ArrayList<>();
     List<byte[]> payloads = new ArrayList<>();
-    index.forEachArticle(
+    List<String> withoutPayload = new ArrayList<>();
+    index.forEachArticleWithoutText(
         (s, p) -> {
           bare.add(s.article());
           payloads.add(p);
+          if (p == null || p.length < 4) {
+            withoutPayload.add(s.article().id());
+          }
         });
+    if (!withoutPayload.isEmpty()) { // written without features: their text is needed after all
+      Map<String, Article> whole = new HashMap<>();
+      for (String id : withoutPayload) {
+        index.get(id).ifPresent(s -> whole.put(id, s.article()));
+      }
+      bare.replaceAll(a -> whole.getOrDefault(a.id(), a));
+    }
     Integer[] order = new Integer[bare.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -218,11 +231,19 @@ final class StoreContents {
     return java.util.Optional.of(out);
   }
 
-  /** The scan result of {@code loaded} with {@code stories}: articles tokenized in parallel. */
+  /**
+   * The scan result of {@code loaded} with {@code stories}: the articles' texts read again from
+   * {@code index} and tokenized in parallel, in {@code loaded}'s order.
+   */
   static ScanResult result(
-      Loaded loaded, List<Story> stories, List<Skipped> skipped, int ingested) {
+      ArticleIndex index, Loaded loaded, List<Story> stories, List<Skipped> skipped, int ingested)
+      throws IOException {
+    Map<String, Article> whole = new HashMap<>();
+    index.forEachArticle(s -> whole.put(s.article().id(), s.article()));
     List<AnalyzedArticle> articles =
-        loaded.articles().parallelStream().map(AnalyzedArticle::of).toList();
+        loaded.articles().parallelStream()
+            .map(a -> AnalyzedArticle.of(whole.getOrDefault(a.id(), a)))
+            .toList();
     return new ScanResult(articles, loaded.verdicts(), stories, skipped, ingested);
   }
 }

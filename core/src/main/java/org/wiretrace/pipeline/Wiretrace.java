@@ -98,7 +98,7 @@ public final class Wiretrace {
         stories = StoreContents.updateStories(index, loaded, onlyAdded);
         index.commit();
       }
-      return StoreContents.result(loaded, stories, skipped, seen.size());
+      return StoreContents.result(index, loaded, stories, skipped, seen.size());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the store in " + options.dataDir(), e);
     }
@@ -114,7 +114,8 @@ public final class Wiretrace {
    */
   public static ScanResult report(Path dataDir) {
     return readStore(
-        dataDir, (loaded, stories) -> StoreContents.result(loaded, stories, List.of(), 0));
+        dataDir,
+        (index, loaded, stories) -> StoreContents.result(index, loaded, stories, List.of(), 0));
   }
 
   /**
@@ -123,11 +124,16 @@ public final class Wiretrace {
    */
   public static StoredJudgements judgements(Path dataDir) {
     return readStore(
-        dataDir, (loaded, stories) -> new StoredJudgements(stories, loaded.verdicts()));
+        dataDir, (index, loaded, stories) -> new StoredJudgements(stories, loaded.verdicts()));
   }
 
-  private static <T> T readStore(
-      Path dataDir, java.util.function.BiFunction<StoreContents.Loaded, List<Story>, T> view) {
+  /** What a reader makes of an open store, what it holds and its stories. */
+  @FunctionalInterface
+  private interface StoreView<T> {
+    T read(ArticleIndex index, StoreContents.Loaded loaded, List<Story> stories) throws IOException;
+  }
+
+  private static <T> T readStore(Path dataDir, StoreView<T> view) {
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException(
           "no Wiretrace store in " + dataDir + " (run 'wiretrace scan' first)");
@@ -136,7 +142,7 @@ public final class Wiretrace {
       StoreContents.Loaded loaded = StoreContents.load(index);
       List<Story> stories =
           StoreContents.storedStories(index, loaded).orElseGet(() -> StoreContents.stories(loaded));
-      return view.apply(loaded, stories);
+      return view.read(index, loaded, stories);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the store in " + dataDir, e);
     }

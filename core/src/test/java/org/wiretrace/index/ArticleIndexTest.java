@@ -71,6 +71,44 @@ class ArticleIndexTest {
   }
 
   @Test
+  void aPassWithoutTextReadsEveryOtherFieldAndThePayload() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      Article a =
+          Article.builder("test:a", "Alpha beta gamma delta epsilon.")
+              .id("a")
+              .title("The a story")
+              .url("https://example.org/a")
+              .site("example.org")
+              .published(java.time.Instant.parse("2024-05-01T10:00:00Z"))
+              .build();
+      index.put(
+          a,
+          index.fingerprinter().of(Tokens.of(a.text())),
+          TopicVector.EMPTY,
+          new byte[] {1, 2, 3, 4, 5});
+      index.put(article("b", "zeta eta theta iota kappa"));
+      index.commit();
+      Map<String, Article> heads = new java.util.TreeMap<>();
+      Map<String, byte[]> payloads = new java.util.TreeMap<>();
+      index.forEachArticleWithoutText(
+          (s, p) -> {
+            heads.put(s.article().id(), s.article());
+            payloads.put(s.article().id(), p);
+          });
+      assertThat(heads).containsOnlyKeys("a", "b");
+      Article head = heads.get("a");
+      assertThat(head.text()).isEmpty();
+      assertThat(head.title()).isEqualTo("The a story");
+      assertThat(head.url()).contains("https://example.org/a");
+      assertThat(head.site()).contains("example.org");
+      assertThat(head.published()).isEqualTo(a.published());
+      assertThat(payloads.get("a")).containsExactly(1, 2, 3, 4, 5);
+      assertThat(payloads.get("b")).isNull();
+      assertThat(index.get("a").orElseThrow().article()).isEqualTo(a); // a whole read has the text
+    }
+  }
+
+  @Test
   void aFirstCommitCutShortLeavesAFolderThatOpens() throws Exception {
     // SIGKILL while a new index makes its first commit: only Lucene's pending commit file is left
     Files.createDirectories(dir);
