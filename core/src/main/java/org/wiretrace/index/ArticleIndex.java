@@ -171,6 +171,7 @@ public final class ArticleIndex implements Closeable {
       cfg.setOpenMode(
           data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
       cfg.setRAMBufferSizeMB(64);
+      cfg.setCodec(IndexCodec.CODEC); // Bloom filters on the hashed lookup fields
       // fewer segments: every candidate query seeks each segment's term dictionary once per term
       org.apache.lucene.index.TieredMergePolicy merges =
           new org.apache.lucene.index.TieredMergePolicy();

@@ -35,8 +35,13 @@ package org.wiretrace.index;
  * last commit intact.
  */
 public final class IndexFormat {
-  /** The format version this code writes and the newest it reads. */
-  public static final int VERSION = 2;
+  /**
+   * The format version this code writes and the newest it reads. Version 3 is version 2 written
+   * with {@link IndexCodec} (Bloom-filtered postings for the hashed lookup fields): its segments
+   * need {@code lucene-codecs} to be read, so writers of version 2 must refuse it; this code reads
+   * both, and a version-2 store it writes to becomes version 3 at its next commit.
+   */
+  public static final int VERSION = 3;
 
   /** The oldest format this code reads: older stores lack what scans now keep, and are refused. */
   public static final int OLDEST_READABLE = 2;

@@ -270,6 +270,40 @@ class ArticleIndexTest {
   }
 
   @Test
+  void readsFormatTwoStoresAndMarksThemFormatThreeAtTheNextCommit() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.put(article("a", "alpha beta gamma delta epsilon zeta eta theta iota kappa"));
+      index.commit();
+    }
+    try (var d = FSDirectory.open(dir);
+        var w =
+            new IndexWriter(
+                d,
+                new IndexWriterConfig()
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+                    .setCodec(new org.apache.lucene.codecs.lucene912.Lucene912Codec()))) {
+      // a format-2 segment: written with Lucene's plain codec, no Bloom filters
+      w.addDocument(new org.apache.lucene.document.Document());
+      w.setLiveCommitData(Map.of(IndexFormat.KEY_FORMAT, "2").entrySet());
+      w.commit();
+    }
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      assertThat(index.get("a")).isPresent();
+      index.put(article("b", "alpha beta gamma delta epsilon zeta eta theta iota lambda"));
+      index.commit();
+      Article b = index.get("b").orElseThrow().article();
+      assertThat(index.candidates(b, Tokens.of(b.text()), 5))
+          .extracting(Candidate::id)
+          .contains("a");
+    }
+    try (var r = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(dir))) {
+      assertThat(r.getIndexCommit().getUserData())
+          .containsEntry(IndexFormat.KEY_FORMAT, String.valueOf(IndexFormat.VERSION));
+    }
+    assertThat(IndexFormat.VERSION).isEqualTo(3);
+  }
+
+  @Test
   void refusesFormatOneStoresWithAClearMessage() throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       index.put(article("a", "alpha beta gamma delta epsilon"));
