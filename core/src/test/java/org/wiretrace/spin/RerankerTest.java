@@ -85,7 +85,13 @@ class RerankerTest {
       return;
     }
     List<PhraseRestorer.Candidate> again =
-        r.rerank(words, c, PhraseStats.shared(), WordNetLexicon.shared(), SpinHabits.none());
+        r.rerank(
+            words,
+            c,
+            PhraseStats.shared(),
+            WordNetLexicon.shared(),
+            SpinHabits.none(),
+            WordNeighbours.empty());
     assertThat(again).hasSameSizeAs(c).containsExactlyInAnyOrderElementsOf(c);
   }
 
