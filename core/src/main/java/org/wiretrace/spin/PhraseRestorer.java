@@ -63,10 +63,6 @@ public final class PhraseRestorer {
    * @param number prior of the other grammatical number of a candidate's last word ("fatty acid" to
    *     "fatty acids": the listed originals do not always keep the spun phrase's number); 0 leaves
    *     such candidates out
-   * @param neighbour prior of a distributional neighbour ({@link WordNeighbours}: a word used in
-   *     the same contexts in the reference corpora, linked by no thesaurus), times its cosine
-   *     similarity; 0 leaves such candidates out
-   * @param maxNeighbours distributional neighbours tried per word (of its form and its base form)
    * @param maxOptions options kept per word
    * @param beam paths kept per position in the beam search
    */
@@ -87,8 +83,6 @@ public final class PhraseRestorer {
       double known,
       double compound,
       double number,
-      double neighbour,
-      int maxNeighbours,
       int maxOptions,
       int beam) {
 
@@ -96,7 +90,7 @@ public final class PhraseRestorer {
     public static final Settings DEFAULT =
         new Settings(
             0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02, 1.0, 0.2,
-            0.06, 30, 100, 250);
+            100, 250);
 
     /**
      * The settings of the detector's restorer ({@link SpinDetector}): those its thresholds were
@@ -105,8 +99,8 @@ public final class PhraseRestorer {
      */
     public static final Settings DETECTION =
         new Settings(
-            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0, 0.0,
-            0.0, 0, 40, 250);
+            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0, 0.0, 40,
+            250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
@@ -121,13 +115,11 @@ public final class PhraseRestorer {
           || !(thesaurusFar >= 0 && thesaurusFar <= 1)
           || !(known >= 0 && known <= 1)
           || !(compound >= 0 && compound <= 1)
-          || !(number >= 0 && number <= 1)
-          || !(neighbour >= 0 && neighbour <= 1)) {
+          || !(number >= 0 && number <= 1)) {
         throw new IllegalArgumentException("thesaurus priors must be in [0, 1]");
       }
-      if (maxFar < 0 || maxNeighbours < 0 || maxOptions < 1 || beam < 1) {
-        throw new IllegalArgumentException(
-            "maxFar and maxNeighbours must be >= 0, maxOptions and beam >= 1");
+      if (maxFar < 0 || maxOptions < 1 || beam < 1) {
+        throw new IllegalArgumentException("maxOptions and beam must be >= 1");
       }
     }
   }
@@ -136,7 +128,6 @@ public final class PhraseRestorer {
   private final SpinHabits habits;
   private final PhraseStats stats;
   private final Thesaurus thesaurus;
-  private final WordNeighbours neighbours;
   private final Settings settings;
   private final Reranker reranker;
 
@@ -156,8 +147,7 @@ public final class PhraseRestorer {
 
   /**
    * A restorer whose suggestions are the beam search's first {@link Reranker#depth()} candidates
-   * re-ranked by {@code reranker} (null: the beam order), with the shipped distributional
-   * neighbours ({@link WordNeighbours#shared()}).
+   * re-ranked by {@code reranker} (null: the beam order).
    */
   public PhraseRestorer(
       WordNetLexicon wordnet,
@@ -166,19 +156,6 @@ public final class PhraseRestorer {
       Thesaurus thesaurus,
       Settings settings,
       Reranker reranker) {
-    this(wordnet, habits, stats, thesaurus, WordNeighbours.shared(), settings, reranker);
-  }
-
-  /** A restorer with the distributional neighbours {@code neighbours}. */
-  public PhraseRestorer(
-      WordNetLexicon wordnet,
-      SpinHabits habits,
-      PhraseStats stats,
-      Thesaurus thesaurus,
-      WordNeighbours neighbours,
-      Settings settings,
-      Reranker reranker) {
-    this.neighbours = Objects.requireNonNull(neighbours, "neighbours");
     this.reranker = reranker;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.thesaurus = Objects.requireNonNull(thesaurus, "thesaurus");
@@ -204,7 +181,7 @@ public final class PhraseRestorer {
 
   /** The same restorer with {@code r} re-ranking its candidates (null: the beam order). */
   public PhraseRestorer withReranker(Reranker r) {
-    return new PhraseRestorer(wordnet, habits, stats, thesaurus, neighbours, settings, r);
+    return new PhraseRestorer(wordnet, habits, stats, thesaurus, settings, r);
   }
 
   /** The re-ranker, or null. */
@@ -218,11 +195,6 @@ public final class PhraseRestorer {
 
   public WordNetLexicon wordnet() {
     return wordnet;
-  }
-
-  /** The distributional neighbours (empty when the resource is absent). */
-  public WordNeighbours neighbours() {
-    return neighbours;
   }
 
   /** The thesaurus used (empty when none is installed). */
@@ -286,8 +258,7 @@ public final class PhraseRestorer {
             "WordNet '",
             "known original ",
             "compound ",
-            "number ",
-            "neighbour ");
+            "number ");
 
     public Candidate {
       Objects.requireNonNull(suggestion, "suggestion");
@@ -317,12 +288,7 @@ public final class PhraseRestorer {
         reranker == null
             ? candidates(words, k)
             : reranker.rerank(
-                words,
-                candidates(words, Math.max(k, reranker.depth())),
-                stats,
-                wordnet,
-                habits,
-                neighbours);
+                words, candidates(words, Math.max(k, reranker.depth())), stats, wordnet, habits);
     List<Suggestion> out = new ArrayList<>(Math.min(k, c.size()));
     for (int i = 0; i < Math.min(k, c.size()); i++) {
       out.add(c.get(i).suggestion());
@@ -718,55 +684,7 @@ public final class PhraseRestorer {
       }
     }
     list.sort(Comparator.comparingDouble(Option::prior).reversed());
-    if (list.size() > settings.maxOptions()) {
-      list = new ArrayList<>(list.subList(0, settings.maxOptions()));
-    }
-    if (settings.neighbour() > 0 && settings.maxNeighbours() > 0) {
-      // on top of the strongest options: the thesaurus alone may fill them
-      Map<String, Option> nb = new HashMap<>();
-      addNeighbours(nb, i, x, f);
-      java.util.Set<String> have = new java.util.HashSet<>();
-      for (Option o : list) {
-        have.add(o.text);
-      }
-      for (Option o : nb.values()) {
-        if (!have.contains(o.text) && knowsAll(o.text)) {
-          list.add(o);
-        }
-      }
-    }
-    return list;
-  }
-
-  /**
-   * Adds the distributional neighbours of {@code x} as it stands and of its base form (inflected
-   * like {@code x}), the first {@link Settings#maxNeighbours} of each, with prior {@link
-   * Settings#neighbour} times the cosine similarity; inflections of {@code x} itself are not
-   * candidates.
-   */
-  private void addNeighbours(Map<String, Option> out, int i, String x, Morph.Form f) {
-    String base = f.base();
-    for (String key : base.equals(x) ? new String[] {x} : new String[] {x, base}) {
-      Morph.Inflection infl = key.equals(x) ? Morph.Inflection.NONE : f.inflection();
-      int k = 0;
-      for (WordNeighbours.Neighbour nb : neighbours.neighbours(key)) {
-        if (k++ >= settings.maxNeighbours()) {
-          break;
-        }
-        String s = nb.word();
-        if (literal(s) || Morph.analyse(s).base().equals(base)) {
-          continue;
-        }
-        put(
-            out,
-            new Option(
-                i,
-                i + 1,
-                Morph.inflect(s, infl),
-                settings.neighbour() * nb.similarity(),
-                "neighbour " + x + "~" + s));
-      }
-    }
+    return list.size() > settings.maxOptions() ? list.subList(0, settings.maxOptions()) : list;
   }
 
   /**

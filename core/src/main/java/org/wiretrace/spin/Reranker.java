@@ -69,8 +69,7 @@ public final class Reranker {
             "science weakest bigram",
             "science count ratio",
             "science word frequency change",
-            "known original",
-            "neighbour similarity"));
+            "known original"));
     return List.copyOf(f);
   }
 
@@ -142,14 +141,12 @@ public final class Reranker {
       List<PhraseRestorer.Candidate> candidates,
       PhraseStats stats,
       WordNetLexicon wordnet,
-      SpinHabits habits,
-      WordNeighbours neighbours) {
+      SpinHabits habits) {
     int m = Math.min(depth, candidates.size());
     if (m <= 1) {
       return candidates;
     }
-    double[][] x =
-        features(words, candidates.subList(0, m), stats, science, wordnet, habits, neighbours);
+    double[][] x = features(words, candidates.subList(0, m), stats, science, wordnet, habits);
     double[] s = new double[m];
     Integer[] order = new Integer[m];
     for (int i = 0; i < m; i++) {
@@ -183,8 +180,7 @@ public final class Reranker {
       PhraseStats stats,
       ScienceCounts science,
       WordNetLexicon wordnet,
-      SpinHabits habits,
-      WordNeighbours neighbours) {
+      SpinHabits habits) {
     int m = candidates.size();
     int kinds = PhraseRestorer.Candidate.KINDS.size();
     double[][] x = new double[m][FEATURES.size()];
@@ -264,38 +260,8 @@ public final class Reranker {
       f[j++] = Math.log1p(sc) - spunScience;
       f[j++] = meanScienceFrequency(w, science) - spunScienceFreq;
       f[j++] = Math.log1p(habits.originalCount(c.text()));
-      f[j++] = neighbourSimilarity(words, w, neighbours);
     }
     return x;
-  }
-
-  /**
-   * The mean distributional similarity ({@link WordNeighbours#similarity}, of the words or of their
-   * base forms, the larger) between each changed word of a candidate of as many words as the spun
-   * phrase and the spun word it replaces; 0 when the length changed or nothing changed.
-   */
-  static double neighbourSimilarity(
-      List<String> spun, List<String> candidate, WordNeighbours neighbours) {
-    if (spun.size() != candidate.size()) {
-      return 0;
-    }
-    double s = 0;
-    int n = 0;
-    for (int a = 0; a < spun.size(); a++) {
-      String x = spun.get(a);
-      String y = candidate.get(a);
-      if (!x.equals(y)) {
-        double sim = neighbours.similarity(x, y);
-        String bx = Morph.analyse(x).base();
-        String by = Morph.analyse(y).base();
-        if (!bx.equals(x) || !by.equals(y)) {
-          sim = Math.max(sim, neighbours.similarity(bx, by));
-        }
-        s += sim;
-        n++;
-      }
-    }
-    return n == 0 ? 0 : s / n;
   }
 
   private static int phraseCount(List<String> w, PhraseStats stats) {

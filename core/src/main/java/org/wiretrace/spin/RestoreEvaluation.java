@@ -203,13 +203,7 @@ public final class RestoreEvaluation {
       if (c.get(i).text().equals(want)) {
         return new Reranker.Example(
             Reranker.features(
-                words,
-                c,
-                restorer.stats(),
-                science,
-                restorer.wordnet(),
-                restorer.habits(),
-                restorer.neighbours()),
+                words, c, restorer.stats(), science, restorer.wordnet(), restorer.habits()),
             i);
       }
     }

@@ -85,13 +85,7 @@ class RerankerTest {
       return;
     }
     List<PhraseRestorer.Candidate> again =
-        r.rerank(
-            words,
-            c,
-            PhraseStats.shared(),
-            WordNetLexicon.shared(),
-            SpinHabits.none(),
-            WordNeighbours.empty());
+        r.rerank(words, c, PhraseStats.shared(), WordNetLexicon.shared(), SpinHabits.none());
     assertThat(again).hasSameSizeAs(c).containsExactlyInAnyOrderElementsOf(c);
   }
 
