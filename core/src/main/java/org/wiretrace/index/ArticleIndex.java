@@ -840,16 +840,7 @@ public final class ArticleIndex implements Closeable {
    * none), in index order.
    */
   public void forEachArticle(BiConsumer<StoredArticle, byte[]> action) throws IOException {
-    forEach(
-        new TermQuery(new Term(F_KIND, KIND_ARTICLE)),
-        d -> {
-          BytesRef p = d.getBinaryValue(F_PAYLOAD);
-          action.accept(
-              stored(d),
-              p == null
-                  ? null
-                  : java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
-        });
+    forEachArticle(null, action);
   }
 
   /**
@@ -860,9 +851,15 @@ public final class ArticleIndex implements Closeable {
    */
   public void forEachArticleWithoutText(BiConsumer<StoredArticle, byte[]> action)
       throws IOException {
+    forEachArticle(WITHOUT_TEXT, action);
+  }
+
+  /** Every visible article with its payload, reading only {@code fields} (null: all). */
+  private void forEachArticle(Set<String> fields, BiConsumer<StoredArticle, byte[]> action)
+      throws IOException {
     forEach(
         new TermQuery(new Term(F_KIND, KIND_ARTICLE)),
-        WITHOUT_TEXT,
+        fields,
         d -> {
           BytesRef p = d.getBinaryValue(F_PAYLOAD);
           action.accept(
