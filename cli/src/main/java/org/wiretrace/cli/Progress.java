@@ -15,6 +15,8 @@ public final class Progress implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final AtomicLong done = new AtomicLong();
   private volatile long lastDraw;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   public Progress(String label, long total, boolean enabled) {
     this.err = System.err;
@@ -35,7 +37,7 @@ public final class Progress implements AutoCloseable {
   public void add(long n) {
     long d = done.addAndGet(n);
     long now = System.nanoTime();
-    if (enabled && now - lastDraw > 100_000_000L) {
+    if (enabled && !closed.get() && now - lastDraw > 100_000_000L) {
       lastDraw = now;
       draw(d, now, false);
     }
@@ -59,9 +61,10 @@ public final class Progress implements AutoCloseable {
     err.flush();
   }
 
+  /** Draws the final line (once: closing again does nothing). */
   @Override
   public void close() {
-    if (enabled) {
+    if (enabled && closed.compareAndSet(false, true)) {
       draw(done.get(), System.nanoTime(), true);
     }
   }

@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Skipped;
 import org.wiretrace.pipeline.ScanOptions;
 import org.wiretrace.pipeline.ScanResult;
+import org.wiretrace.pipeline.ScanSummary;
 import org.wiretrace.pipeline.Wiretrace;
+import org.wiretrace.report.ReportJson;
+import org.wiretrace.report.TerminalReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,14 +29,18 @@ import picocli.CommandLine.Spec;
       "Read articles from files and folders (recursively), add them to the store, and report",
       "stories, text families and relations for everything the store holds.",
       "Formats: .txt, .html/.htm, .jsonl (news-please or Wiretrace fields), each optionally .gz.",
-      "Writes wiretrace-report.json and wiretrace-report.html (self-contained) into --report-dir."
+      "Writes wiretrace-report.json and wiretrace-report.html (self-contained) into --report-dir.",
+      "Re-scanning unchanged inputs does nothing; a progress line on standard error counts the",
+      "articles read (when it is a terminal). With --summary, only the accounting and the store's",
+      "totals are printed: for large stores and feeds scanned again and again."
     },
     footer = {
       "",
       "Examples:",
       "  wiretrace scan examples/",
       "  wiretrace scan crawl/ feeds/today.jsonl --data /srv/wiretrace --json > report.json",
-      "  wiretrace scan page.html --no-report-files"
+      "  wiretrace scan page.html --no-report-files",
+      "  wiretrace scan crawl-2026-12-06.warc.gz --data /srv/wiretrace --summary --json"
     })
 final class ScanCommand implements Callable<Integer> {
 
@@ -59,6 +67,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-report-files", description = "Do not write the report files.")
   boolean noFiles;
 
+  @Option(
+      names = "--summary",
+      description =
+          "Print only what this run read, added, replaced, left unchanged and skipped, and the"
+              + " store's totals (no report, no report files).")
+  boolean summary;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -74,12 +89,57 @@ final class ScanCommand implements Callable<Integer> {
             err.println("wiretrace: " + where + ": " + message);
           }
         };
-    ScanResult result;
-    try {
-      result = Wiretrace.scan(new ScanOptions(paths, data.dir), listener);
+    ScanOptions options = new ScanOptions(paths, data.dir);
+    int read;
+    try (Progress progress = Progress.of("scan: articles read", 0)) {
+      IngestListener counting = counting(listener, progress);
+      if (summary) {
+        ScanSummary s = Wiretrace.update(options, counting);
+        progress.close();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(
+            json
+                ? ReportJson.MAPPER.writeValueAsString(ReportJson.summary(s)) + "\n"
+                : TerminalReport.summary(s));
+        out.flush();
+        read = s.read();
+      } else {
+        ScanResult result = Wiretrace.scan(options, counting);
+        progress.close();
+        report(result);
+        read = result.ingested();
+      }
     } catch (IllegalStateException e) {
       throw new UserException(e.getMessage(), WiretraceCli.EXIT_FAILURE);
     }
+    if (read == 0) {
+      err.println("wiretrace: no article could be read from the inputs");
+      return WiretraceCli.EXIT_FAILURE;
+    }
+    return 0;
+  }
+
+  /** {@code listener}, and a step of {@code progress} for every article read. */
+  private static IngestListener counting(IngestListener listener, Progress progress) {
+    return new IngestListener() {
+      @Override
+      public void skipped(Skipped s) {
+        listener.skipped(s);
+      }
+
+      @Override
+      public void warning(String where, String message) {
+        listener.warning(where, message);
+      }
+
+      @Override
+      public void ingested(Article a) {
+        progress.step();
+      }
+    };
+  }
+
+  private void report(ScanResult result) throws IOException {
     Reports.print(spec.commandLine().getOut(), result, json, withText);
     if (!noFiles) {
       Files.createDirectories(reportDir);
@@ -91,10 +151,5 @@ final class ScanCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("\nWrote " + jsonFile + " and " + htmlFile);
       }
     }
-    if (result.ingested() == 0) {
-      err.println("wiretrace: no article could be read from the inputs");
-      return WiretraceCli.EXIT_FAILURE;
-    }
-    return 0;
   }
 }

@@ -173,4 +173,27 @@ class ExamplesScenarioTest {
         .containsPattern("SPUN +\\d+%")
         .containsPattern("DUPLICATE +100%");
   }
+
+  @Test
+  void aSummaryRescanOfTheExamplesChangesNothingAndCountsTheStore() throws Exception {
+    Path examples = TestPaths.root().resolve("examples");
+    CliRun again =
+        CliRun.of(
+            "scan",
+            examples.toString(),
+            "--data",
+            tmp.resolve("data").toString(),
+            "--summary",
+            "--json");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(again.out());
+    int articles = report.get("articles").size();
+    assertThat(s.get("read").asInt()).isEqualTo(articles);
+    assertThat(s.get("unchanged").asInt()).isEqualTo(articles);
+    assertThat(s.get("added").asInt()).isZero();
+    assertThat(s.get("store").get("articles").asInt()).isEqualTo(articles);
+    assertThat(s.get("store").get("stories").asInt()).isEqualTo(report.get("stories").size());
+    assertThat(s.get("store").get("relations").get("SPUN").asInt()).isPositive();
+    assertThat(s.get("skipped").size()).isEqualTo(report.get("skipped").size());
+  }
 }

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +20,9 @@ import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Ingestor;
 import org.wiretrace.ingest.Skipped;
+import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relater;
+import org.wiretrace.relate.Relation;
 import org.wiretrace.relate.Verdict;
 import org.wiretrace.stories.Story;
 import org.wiretrace.text.AnalyzedArticle;
@@ -41,10 +45,58 @@ public final class Wiretrace {
 
   /**
    * Reads the inputs and reports stories, families and relations; {@code listener} also hears of
-   * every skipped record and warning as it happens.
+   * every skipped record and warning as it happens, and of every article read.
    */
   public static ScanResult scan(ScanOptions options, IngestListener listener) {
+    return scan(
+        options,
+        listener,
+        (index, loaded, stories, run) ->
+            StoreContents.result(index, loaded, stories, run.skipped(), run.read()));
+  }
+
+  /**
+   * Reads the inputs into the store like {@link #scan} (verdicts, families and stories updated and
+   * committed) and returns only the accounting and the store's totals: no article of the store is
+   * tokenized again for a report, so the work after the last input does not grow with the texts the
+   * store holds.
+   */
+  public static ScanSummary update(ScanOptions options, IngestListener listener) {
+    return scan(
+        options,
+        listener,
+        (index, loaded, stories, run) -> {
+          Map<Relation, Integer> relations = new EnumMap<>(Relation.class);
+          for (PairVerdict v : loaded.verdicts()) {
+            relations.merge(v.relation(), 1, Integer::sum);
+          }
+          int families = stories.stream().mapToInt(s -> s.families().size()).sum();
+          return new ScanSummary(
+              run.read(),
+              run.added(),
+              run.replaced(),
+              run.unchanged(),
+              run.skipped(),
+              loaded.articles().size(),
+              stories.size(),
+              families,
+              relations);
+        });
+  }
+
+  /** What one scan run did: the articles read, how the store took them, what was skipped. */
+  private record Run(int read, int added, int replaced, int unchanged, List<Skipped> skipped) {}
+
+  /** What a scan makes of the updated store. */
+  @FunctionalInterface
+  private interface ScanView<T> {
+    T read(ArticleIndex index, StoreContents.Loaded loaded, List<Story> stories, Run run)
+        throws IOException;
+  }
+
+  private static <T> T scan(ScanOptions options, IngestListener listener, ScanView<T> view) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(listener, "listener");
     List<Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
     IngestListener collecting =
         new IngestListener() {
@@ -58,12 +110,17 @@ public final class Wiretrace {
           public void warning(String where, String message) {
             listener.warning(where, message);
           }
+
+          @Override
+          public void ingested(Article a) {
+            listener.ingested(a);
+          }
         };
     try (ArticleIndex index = openIndex(options.dataDir(), false)) {
       StoreScanner scanner = new StoreScanner(index);
       Set<String> seen = new HashSet<>();
       List<Article> batch = new ArrayList<>(StoreScanner.BATCH);
-      int changes = 0;
+      int[] counts = new int[4]; // added, replaced, unchanged, removed
       boolean onlyAdded = true;
       Iterator<Article> it = new Ingestor(collecting).read(options.inputs()).iterator();
       while (it.hasNext()) {
@@ -75,21 +132,19 @@ public final class Wiretrace {
         }
         batch.add(a);
         if (batch.size() == StoreScanner.BATCH) {
-          StoreScanner.BatchResult r = scanner.add(batch);
-          changes += changes(r);
-          onlyAdded &= r.replaced() + r.removed() == 0;
+          onlyAdded &= tally(scanner.add(batch), counts);
           batch.clear();
         }
       }
       if (!batch.isEmpty()) {
-        StoreScanner.BatchResult r = scanner.add(batch);
-        changes += changes(r);
-        onlyAdded &= r.replaced() + r.removed() == 0;
+        onlyAdded &= tally(scanner.add(batch), counts);
       }
       index.refresh();
       StoreContents.Loaded loaded = StoreContents.load(index);
       Optional<List<Story>> stored =
-          changes == 0 ? StoreContents.storedStories(index, loaded) : Optional.empty();
+          counts[0] + counts[1] + counts[3] == 0
+              ? StoreContents.storedStories(index, loaded)
+              : Optional.empty();
       List<Story> stories;
       if (stored.isPresent()) {
         stories = stored.get(); // nothing changed: nothing to write
@@ -98,14 +153,20 @@ public final class Wiretrace {
         stories = StoreContents.updateStories(index, loaded, onlyAdded);
         index.commit();
       }
-      return StoreContents.result(index, loaded, stories, skipped, seen.size());
+      Run run = new Run(seen.size(), counts[0], counts[1], counts[2], List.copyOf(skipped));
+      return view.read(index, loaded, stories, run);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the store in " + options.dataDir(), e);
     }
   }
 
-  private static int changes(StoreScanner.BatchResult r) {
-    return r.added() + r.replaced() + r.removed();
+  /** Adds a batch's counts to {@code counts}; true when the batch only added articles. */
+  private static boolean tally(StoreScanner.BatchResult r, int[] counts) {
+    counts[0] += r.added();
+    counts[1] += r.replaced();
+    counts[2] += r.unchanged();
+    counts[3] += r.removed();
+    return r.replaced() + r.removed() == 0;
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import org.wiretrace.align.Passage;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.Skipped;
 import org.wiretrace.pipeline.ScanResult;
+import org.wiretrace.pipeline.ScanSummary;
 import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Verdict;
 import org.wiretrace.stories.Family;
@@ -53,13 +55,37 @@ public final class ReportJson {
       r.put("b_coverage", round(v.verdict().coverageB()));
       r.put("story_similarity", round(v.verdict().storySimilarity()));
     }
+    skipped(root, result.skipped());
+    return root;
+  }
+
+  /**
+   * {@code {"read","added","replaced","unchanged","store":{"articles","stories","families",
+   * "relations":{"SPUN":n,...}},"skipped":[...]}}: {@code scan --summary}.
+   */
+  public static ObjectNode summary(ScanSummary summary) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("read", summary.read());
+    root.put("added", summary.added());
+    root.put("replaced", summary.replaced());
+    root.put("unchanged", summary.unchanged());
+    ObjectNode store = root.putObject("store");
+    store.put("articles", summary.storedArticles());
+    store.put("stories", summary.stories());
+    store.put("families", summary.families());
+    ObjectNode relations = store.putObject("relations");
+    summary.relations().forEach((k, n) -> relations.put(k.name(), n));
+    skipped(root, summary.skipped());
+    return root;
+  }
+
+  private static void skipped(ObjectNode root, List<Skipped> list) {
     ArrayNode skipped = root.putArray("skipped");
-    for (Skipped s : result.skipped()) {
+    for (Skipped s : list) {
       ObjectNode o = skipped.addObject();
       o.put("path", s.where());
       o.put("reason", s.reason());
     }
-    return root;
   }
 
   public static ObjectNode article(Article a, boolean withText) {

@@ -1,9 +1,11 @@
 package org.wiretrace.report;
 
+import java.util.List;
 import java.util.Map;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.Skipped;
 import org.wiretrace.pipeline.ScanResult;
+import org.wiretrace.pipeline.ScanSummary;
 import org.wiretrace.stories.Family;
 import org.wiretrace.stories.Member;
 import org.wiretrace.stories.Story;
@@ -61,13 +63,47 @@ public final class TerminalReport {
         }
       }
     }
-    if (!r.skipped().isEmpty()) {
-      sb.append(String.format("%nSkipped (%d):%n", r.skipped().size()));
-      for (Skipped s : r.skipped()) {
+    skipped(sb, r.skipped());
+    return sb.toString();
+  }
+
+  /**
+   * The accounting of one scan and the store's totals ({@code scan --summary}): a line for the run,
+   * a line for the store, the stored relations by kind, then what was skipped and why.
+   */
+  public static String summary(ScanSummary r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            "Read %s: %d added, %d replaced, %d unchanged; %d skipped%n",
+            plural(r.read(), "article", "articles"),
+            r.added(),
+            r.replaced(),
+            r.unchanged(),
+            r.skipped().size()));
+    sb.append(
+        String.format(
+            "Store: %s, %s, %s%n",
+            plural(r.storedArticles(), "article", "articles"),
+            plural(r.stories(), "story", "stories"),
+            plural(r.families(), "text family", "text families")));
+    StringBuilder kinds = new StringBuilder();
+    r.relations()
+        .forEach(
+            (k, n) ->
+                kinds.append(kinds.length() == 0 ? "" : ", ").append(k).append(' ').append(n));
+    sb.append(String.format("Relations: %s%n", kinds.length() == 0 ? "none" : kinds));
+    skipped(sb, r.skipped());
+    return sb.toString();
+  }
+
+  private static void skipped(StringBuilder sb, List<Skipped> skipped) {
+    if (!skipped.isEmpty()) {
+      sb.append(String.format("%nSkipped (%d):%n", skipped.size()));
+      for (Skipped s : skipped) {
         sb.append(String.format("  %s: %s%n", s.where(), s.reason()));
       }
     }
-    return sb.toString();
   }
 
   static String plural(long n, String one, String many) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wiretrace.fingerprint.FingerprintTest;
 import org.wiretrace.index.ArticleIndex;
+import org.wiretrace.relate.Relation;
 
 /** Scans into the persistent store: incremental, replacing changed articles, read by report. */
 class StoreScanTest {
@@ -36,6 +37,51 @@ class StoreScanTest {
     Files.writeString(
         more.resolve("other.txt"), "Markets\n\nShares in Tokyo closed higher on Friday.");
     assertThat(Wiretrace.scan(new ScanOptions(List.of(more), data)).articles()).hasSize(3);
+  }
+
+  @Test
+  void aSummaryAccountsForEveryRecordAndAgreesWithTheReport() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Path data = tmp.resolve("data");
+    Files.writeString(in.resolve("story.txt"), "Tanks for the border\n\n" + FingerprintTest.STORY);
+    Files.writeString(
+        in.resolve("spun.txt"), "Armoured vehicles for the frontier\n\n" + FingerprintTest.SPUN);
+    Files.writeString(in.resolve("feed.jsonl"), "{\"title\": \"cut short\n");
+    List<String> heard = new java.util.ArrayList<>();
+    ScanSummary first =
+        Wiretrace.update(
+            new ScanOptions(List.of(in), data),
+            new org.wiretrace.ingest.IngestListener() {
+              @Override
+              public void skipped(org.wiretrace.ingest.Skipped s) {
+                heard.add("skipped " + s.where());
+              }
+
+              @Override
+              public void ingested(org.wiretrace.ingest.Article a) {
+                heard.add("read " + a.id());
+              }
+            });
+    assertThat(first.read()).isEqualTo(2);
+    assertThat(first.added()).isEqualTo(2);
+    assertThat(first.skipped()).hasSize(1);
+    assertThat(first.skipped().get(0).where()).contains("feed.jsonl");
+    assertThat(heard).hasSize(3).filteredOn(h -> h.startsWith("read ")).hasSize(2);
+
+    ScanResult report = Wiretrace.report(data);
+    assertThat(first.storedArticles()).isEqualTo(report.articles().size());
+    assertThat(first.stories()).isEqualTo(report.stories().size());
+    assertThat(first.families())
+        .isEqualTo(report.stories().stream().mapToInt(s -> s.families().size()).sum());
+    assertThat(first.relations(Relation.SPUN))
+        .isEqualTo(
+            (int) report.verdicts().stream().filter(v -> v.relation() == Relation.SPUN).count())
+        .isEqualTo(1);
+
+    ScanSummary again = Wiretrace.update(new ScanOptions(List.of(in), data), s -> {});
+    assertThat(again.unchanged()).isEqualTo(2);
+    assertThat(again.added() + again.replaced()).isZero();
+    assertThat(again.relations()).isEqualTo(first.relations());
   }
 
   @Test
