@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace align}: PAN text alignment over a pairs file, one detection XML per pair. */
 @Command(
     name = "align",
+    header = "Find reused passages in PAN document pairs and write PAN detection XML.",
     mixinStandardHelpOptions = true,
     description = {
       "Find the reused passages of PAN document pairs and write PAN detection XML,",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace bench align}: pair alignments per second on news-length pairs. */
 @Command(
     name = "align",
+    header = "Measure alignment throughput on news-length document pairs.",
     mixinStandardHelpOptions = true,
     description = {
       "Measure Aligner throughput on news-length document pairs (about --chars characters each,",

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "extract",
+    header = "Measure HTML page reading: pages per second and latency percentiles.",
     mixinStandardHelpOptions = true,
     description = {
       "Measure HTML page reading (decode, parse, main text, metadata, mojibake",

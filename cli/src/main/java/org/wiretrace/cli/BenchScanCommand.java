@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wiretrace bench scan}: indexing throughput, memory, latency and planted-copy recall. */
 @Command(
     name = "scan",
+    header = "Measure the end-to-end scan: articles per second, memory, index size, query latency.",
     mixinStandardHelpOptions = true,
     description = {
       "Scan a corpus end to end into a persistent store, as 'wiretrace scan' does:",

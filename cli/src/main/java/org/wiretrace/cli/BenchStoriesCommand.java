@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wiretrace bench stories}: streaming story clustering throughput. */
 @Command(
     name = "stories",
+    header = "Measure story clustering: articles per second and latency percentiles.",
     mixinStandardHelpOptions = true,
     description = {
       "Read articles (JSONL, .gz allowed), sort them by publication time, stream them through"

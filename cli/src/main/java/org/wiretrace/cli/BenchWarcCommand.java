@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "warc",
+    header = "Measure WARC reading: records per second in three stages.",
     mixinStandardHelpOptions = true,
     description = {
       "Measure WARC reading in three stages on one thread, each after warm-up:",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace compare A B}: the verdict for one pair with its aligned passages. */
 @Command(
     name = "compare",
+    header = "Compare two articles: the relation of B to A and the aligned passages.",
     mixinStandardHelpOptions = true,
     description = {
       "Compare two articles: the relation of B to A (DUPLICATE, EXCERPT, EDITED, SPUN,",

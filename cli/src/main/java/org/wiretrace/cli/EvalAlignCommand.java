@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace eval align}: PAN text-alignment measures against a truth folder. */
 @Command(
     name = "align",
+    header = "Score passage alignment on a PAN corpus (plagdet, precision, recall, granularity).",
     mixinStandardHelpOptions = true,
     description = {
       "Align PAN document pairs and score the detections against the truth XML: macro-averaged",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace eval align-corpus}: writes a PAN-format alignment dev corpus. */
 @Command(
     name = "align-corpus",
+    header = "Write a PAN-format alignment corpus from news articles, with planted reuse.",
     mixinStandardHelpOptions = true,
     description = {
       "Write a PAN-format text-alignment corpus (src/, susp/, truth/, pairs) from news articles",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wiretrace eval dedup}: near-duplicate recall and precision against exact Jaccard. */
 @Command(
     name = "dedup",
+    header = "Score near-duplicate detection against exact word 5-shingle Jaccard.",
     mixinStandardHelpOptions = true,
     description = {
       "Near-duplicate detection of the index against the exact truth. Truth: all",

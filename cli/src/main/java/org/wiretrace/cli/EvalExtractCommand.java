@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace eval extract DIR}: main-text extraction quality against a labelled set. */
 @Command(
     name = "extract",
+    header = "Score main-text extraction from HTML pages (token precision, recall, F1).",
     mixinStandardHelpOptions = true,
     description = {
       "Score main-text extraction on a folder in the layout of the scrapinghub",

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace eval restore}: top-1/top-3 restoration accuracy and false alarms. */
 @Command(
     name = "restore",
+    header = "Score tortured-phrase restoration (top-1, top-3) and false alarms.",
     mixinStandardHelpOptions = true,
     description = {
       "Measure tortured-phrase restoration: top-1 and top-3 accuracy on",

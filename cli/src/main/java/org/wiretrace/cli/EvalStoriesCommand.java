@@ -40,6 +40,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wiretrace eval stories}: story clustering quality against event labels. */
 @Command(
     name = "stories",
+    header = "Score story clustering against labels (B-cubed and pairwise F1).",
     mixinStandardHelpOptions = true,
     description = {
       "Cluster labelled articles into stories in publication order and print B-cubed and pairwise"

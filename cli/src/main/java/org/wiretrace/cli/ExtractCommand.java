@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace extract FILE...}: the articles Wiretrace reads from pages, WARCs, feeds. */
 @Command(
     name = "extract",
+    header = "Print the articles read from pages, WARCs, feeds, JSONL or text.",
     mixinStandardHelpOptions = true,
     description = {
       "Print the articles read from files or folders: HTML pages (main text,",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace query FILE}: the sources and copies of an article in the store, read-only. */
 @Command(
     name = "query",
+    header = "Find an article's sources and copies in the store, without adding it.",
     mixinStandardHelpOptions = true,
     description = {
       "Find an article's sources and copies among everything the store holds, without adding it:",

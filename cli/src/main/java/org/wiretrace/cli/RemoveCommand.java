@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "remove",
+    header = "Remove articles from the store, with their relations.",
     mixinStandardHelpOptions = true,
     description = {
       "Remove articles from the store by id, with every relation that refers to them; the",

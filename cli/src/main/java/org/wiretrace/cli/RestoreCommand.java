@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace restore FILE [--source SRC] [--json]}: flag spun phrases, restore wording. */
 @Command(
     name = "restore",
+    header = "Flag spun (\"tortured\") phrases and restore their original wording.",
     mixinStandardHelpOptions = true,
     description = {
       "Find the phrases of an article that read as synonym-spun (\"tortured",

@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace scan PATH...}: add articles to the store and report on everything it holds. */
 @Command(
     name = "scan",
+    header = "Add articles to the store and report stories, families and relations.",
     mixinStandardHelpOptions = true,
     description = {
       "Read articles from files and folders (recursively), add them to the store, and report",
       "stories, text families and relations for everything the store holds.",
-      "Formats: .txt, .html/.htm, .jsonl (news-please or Wiretrace fields), each optionally .gz.",
+      "Formats: .txt, .html/.htm, .jsonl (news-please or Wiretrace fields), .warc, feeds",
+      "(.xml/.rss/.atom: items with text become articles, link-only items lend their title and",
+      "date to the page they point to), each optionally .gz.",
       "Writes wiretrace-report.json and wiretrace-report.html (self-contained) into --report-dir.",
       "Re-scanning unchanged inputs does nothing; a progress line on standard error counts the",
       "articles read (when it is a terminal). With --summary, only the accounting and the store's",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code wiretrace serve}: the web report and the REST API over the store. */
 @Command(
     name = "serve",
+    header = "Serve the web report and a REST API over the store.",
     mixinStandardHelpOptions = true,
     description = {
       "Serve the web report (stories, provenance trees, side-by-side diffs, a box to check",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code wiretrace stories}: stories, text families, originals and timelines. */
 @Command(
     name = "stories",
+    header = "Group articles into stories and text families, with provenance.",
     mixinStandardHelpOptions = true,
     description = {
       "Group articles into stories (one per real-world event) and, inside each, text families"

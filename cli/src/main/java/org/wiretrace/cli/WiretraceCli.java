@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
       "  wiretrace scan examples/              report on a folder of articles",
       "  wiretrace compare a.txt b.html        verdict and aligned passages for one pair",
       "  wiretrace report --html out.html      the report for everything in the store",
-      "  wiretrace extract crawl.warc.gz      articles read from pages, WARCs, feeds",
+      "  wiretrace extract crawl.warc.gz       articles read from pages, WARCs, feeds",
       "  wiretrace restore spun.txt            flag spun phrases, restore the original wording",
       "  wiretrace serve                       web report and REST API on 127.0.0.1:8080",
       "",
@@ -64,6 +64,7 @@ public final class WiretraceCli {
   /** The configured command line (error handlers and exit codes set), ready to execute. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new WiretraceCli());
+    cl.setUsageHelpWidth(100); // the examples and descriptions are written for 100 columns
     cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
