@@ -154,12 +154,16 @@ final class BenchScanCommand implements Callable<Integer> {
         ObjectNode k = o.putObject("by_kind");
         r.kinds()
             .forEach(
-                x ->
-                    k.putObject(x.kind().name().toLowerCase())
-                        .put("planted", x.planted())
-                        .put("recall", x.recall())
-                        .put("named", x.namedShare())
-                        .put("label_precision", x.labelPrecision()));
+                x -> {
+                  ObjectNode kind =
+                      k.putObject(x.kind().name().toLowerCase())
+                          .put("planted", x.planted())
+                          .put("recall", x.recall())
+                          .put("named", x.namedShare())
+                          .put("label_precision", x.labelPrecision());
+                  ObjectNode as = kind.putObject("named_as");
+                  x.namedAs().forEach((rel, n) -> as.put(rel.name(), n));
+                });
       }
       o.put("reported_pairs", r.reported());
       o.put("precision", r.precision());
@@ -208,6 +212,13 @@ final class BenchScanCommand implements Callable<Integer> {
               k.namedShare(),
               k.labelPrecision(),
               k.labelled());
+        }
+        for (ScanBenchmark.KindRecall k : r.kinds()) {
+          if (k.named() < k.found()) {
+            StringBuilder as = new StringBuilder();
+            k.namedAs().forEach((rel, n) -> as.append("  ").append(rel).append(' ').append(n));
+            System.out.printf("  %-10s found copies named%s%n", k.kind().name().toLowerCase(), as);
+          }
         }
       }
       System.out.printf(

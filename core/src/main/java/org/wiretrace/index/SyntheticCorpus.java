@@ -106,6 +106,15 @@ public final class SyntheticCorpus implements Iterable<SyntheticCorpus.Item> {
     return Long.parseLong(id.substring(f + 2));
   }
 
+  /**
+   * The id of the original a generated copy was made from ({@code syn-F-fF} for family F); empty
+   * for an id that was not generated. An original's own id maps to itself.
+   */
+  public static Optional<String> originalId(String id) {
+    long f = family(id);
+    return f < 0 ? Optional.empty() : Optional.of("syn-" + f + "-f" + f);
+  }
+
   @Override
   public Iterator<Item> iterator() {
     return new Iterator<>() {
