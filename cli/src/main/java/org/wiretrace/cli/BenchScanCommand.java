@@ -77,6 +77,14 @@ final class BenchScanCommand implements Callable<Integer> {
   @Option(names = "--min-precision", description = "Exit 1 when match precision is below this.")
   Double minPrecision;
 
+  @Option(
+      names = "--min-spun",
+      paramLabel = "SHARE",
+      description =
+          "Exit 1 when the planted spun copies found AND named SPUN, or the precision of the SPUN"
+              + " verdicts, fall below this.")
+  Double minSpun;
+
   @Option(names = "--max-p99-ms", description = "Exit 1 when the final lookup p99 exceeds this.")
   Double maxP99;
 
@@ -245,6 +253,12 @@ final class BenchScanCommand implements Callable<Integer> {
       failed |= below("recall", r.recall(), minRecall);
     }
     failed |= below("precision", r.precision(), minPrecision);
+    for (ScanBenchmark.KindRecall k : r.kinds()) {
+      if (k.kind() == SyntheticCorpus.Kind.SPUN) {
+        failed |= below("spun copies found and named SPUN", k.recall() * k.namedShare(), minSpun);
+        failed |= below("SPUN verdict precision", k.labelPrecision(), minSpun);
+      }
+    }
     if (maxP99 != null
         && r.finalLatencyMicros().length > 0
         && r.finalLatencyMicros()[1] / 1000.0 > maxP99) {

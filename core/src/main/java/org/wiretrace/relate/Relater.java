@@ -27,7 +27,10 @@ import org.wiretrace.text.Tokens;
  *       order is a spinner's mark; an editor adds, cuts and corrects); a run of words replaced by
  *       fewer than half as many, or by more than twice as many, counts as spun only up to that
  *       ratio and as cut or added beyond it (a spinner's thesaurus entry is one or two words for
- *       one or two: {@link FactualEdits#substitutions}): {@link Relation#SPUN};
+ *       one or two: {@link FactualEdits#substitutions}): {@link Relation#SPUN}; so is a lighter
+ *       spin ({@link #isLightSpin}): from {@link #LIGHT_SPIN_SHARE} of the words, when the spun
+ *       words outnumber all other changes {@link #LIGHT_SPIN_PURITY} times and each text is aligned
+ *       at least {@link #LIGHT_SPIN_COVERAGE};
  *   <li>both sides covered at least {@link #FULL_COVERAGE} with at most {@link #VERBATIM_CHANGES}
  *       of the words changed: {@link Relation#DUPLICATE};
  *   <li>the shorter side covered at least {@link #FULL_COVERAGE} by one passage, unchanged, the
@@ -47,6 +50,24 @@ public final class Relater {
 
   /** Share of substituted words (of kept plus substituted) from which a copy is spun. */
   public static final double SPUN_SUBSTITUTION_SHARE = 0.15;
+
+  /**
+   * Share of substituted words from which a copy is spun when its changes are nearly pure
+   * one-for-one substitution ({@link #LIGHT_SPIN_PURITY}): a spinner run at a low rate.
+   */
+  public static final double LIGHT_SPIN_SHARE = 0.10;
+
+  /**
+   * Spun words per inserted, deleted, excess or factually substituted word from which a copy with
+   * {@link #LIGHT_SPIN_SHARE} to {@link #SPUN_SUBSTITUTION_SHARE} substituted words is spun.
+   */
+  public static final int LIGHT_SPIN_PURITY = 5;
+
+  /**
+   * Least share of each text aligned for the lighter spin rule: a spinner rewrites whole texts,
+   * while two notices cut from one template align in short stretches.
+   */
+  public static final double LIGHT_SPIN_COVERAGE = 0.5;
 
   /** Coverage that counts as the whole text. */
   public static final double FULL_COVERAGE = 0.9;
@@ -125,6 +146,10 @@ public final class Relater {
         SPUN_SUBSTITUTION_SHARE)) {
       return Relation.SPUN;
     }
+    if (Math.min(covA, covB) >= LIGHT_SPIN_COVERAGE
+        && isLightSpin(kept, spinnable, substitutions.factual(), indels + substitutions.excess())) {
+      return Relation.SPUN;
+    }
     boolean unchanged = changed <= VERBATIM_CHANGES * Math.max(1, kept + changed);
     if (covA >= FULL_COVERAGE && covB >= FULL_COVERAGE && unchanged) {
       return Relation.DUPLICATE;
@@ -136,6 +161,20 @@ public final class Relater {
       return Relation.EXCERPT;
     }
     return Relation.EDITED;
+  }
+
+  /**
+   * The lighter tier of the spin rule: at least {@link #LIGHT_SPIN_SHARE} of kept plus substituted
+   * words are spun (substituted, not factual), and they outnumber the other changes ({@code
+   * otherChanges}: inserted, deleted and excess words) and the factual words together {@link
+   * #LIGHT_SPIN_PURITY} times. Templated notices that differ in ordinary words also differ in
+   * names, figures and length; a spinner at a low rate changes nothing else.
+   */
+  static boolean isLightSpin(int kept, int spinnable, int factual, int otherChanges) {
+    int spun = spinnable - factual;
+    return spun > 0
+        && spun >= LIGHT_SPIN_SHARE * (kept + spinnable)
+        && spun >= (long) LIGHT_SPIN_PURITY * (otherChanges + factual);
   }
 
   /**

@@ -125,6 +125,18 @@ class RelaterTest {
   }
 
   @Test
+  void aLightButPureSpinIsSpunAndALightSpinAmongEditsIsNot() {
+    // 12 of 100 words substituted: below the main share, nothing else changed: a spinner's
+    assertThat(Relater.isLightSpin(88, 12, 0, 0)).isTrue();
+    assertThat(Relater.isLightSpin(86, 14, 2, 0)).isTrue();
+    // the same substitutions with cuts, additions or changed figures beside them: an editor's
+    assertThat(Relater.isLightSpin(88, 12, 0, 3)).isFalse();
+    assertThat(Relater.isLightSpin(86, 14, 3, 0)).isFalse();
+    // below the lighter share
+    assertThat(Relater.isLightSpin(92, 8, 0, 0)).isFalse();
+  }
+
+  @Test
   void mojibakeCopyIsMisEncoded() {
     String a = WIRE.replace("Mayor Ellen Brooks said", "Mayor Ellen Brooks said the city’s");
     String b = a.replace("’", "â€™");
