@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Skipped;
 import org.wiretrace.pipeline.ScanOptions;
@@ -95,7 +94,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanOptions options = new ScanOptions(paths, data.dir);
     int read;
     try (Progress progress = Progress.of("scan: articles read", 0)) {
-      IngestListener counting = counting(listener, progress);
+      IngestListener counting = listener.andThen(IngestListener.onIngested(a -> progress.step()));
       if (summary) {
         ScanSummary s = Wiretrace.update(options, counting);
         progress.close();
@@ -120,26 +119,6 @@ final class ScanCommand implements Callable<Integer> {
       return WiretraceCli.EXIT_FAILURE;
     }
     return 0;
-  }
-
-  /** {@code listener}, and a step of {@code progress} for every article read. */
-  private static IngestListener counting(IngestListener listener, Progress progress) {
-    return new IngestListener() {
-      @Override
-      public void skipped(Skipped s) {
-        listener.skipped(s);
-      }
-
-      @Override
-      public void warning(String where, String message) {
-        listener.warning(where, message);
-      }
-
-      @Override
-      public void ingested(Article a) {
-        progress.step();
-      }
-    };
   }
 
   private void report(ScanResult result) throws IOException {

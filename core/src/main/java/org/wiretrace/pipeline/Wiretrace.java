@@ -98,24 +98,7 @@ public final class Wiretrace {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
     List<Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
-    IngestListener collecting =
-        new IngestListener() {
-          @Override
-          public void skipped(Skipped s) {
-            skipped.add(s);
-            listener.skipped(s);
-          }
-
-          @Override
-          public void warning(String where, String message) {
-            listener.warning(where, message);
-          }
-
-          @Override
-          public void ingested(Article a) {
-            listener.ingested(a);
-          }
-        };
+    IngestListener collecting = ((IngestListener) skipped::add).andThen(listener);
     try (ArticleIndex index = openIndex(options.dataDir(), false)) {
       StoreScanner scanner = new StoreScanner(index);
       Set<String> seen = new HashSet<>();
