@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A learned re-ranker of the beam search's first candidate restorations ({@link
@@ -21,16 +24,20 @@ import java.util.Objects;
  * target) over {@link #FEATURES}: the beam's own score and rank, the choices made per kind, and
  * corpus evidence the beam does not weigh (the count of the whole candidate and its ratio to the
  * spun phrase's, the weakest bigram, pointwise mutual information (Church and Hanks 1990), WordNet
- * multiword lemmas, word frequency). The weights are learned from tortured/original pairs only, by
- * {@link #train} ({@code org.wiretrace.spin.build.RerankerBuilder} for the shipped resource), never
- * set by hand.
+ * multiword lemmas, word frequency), plus a non-linear correction: gradient-boosted regression
+ * trees ({@link BoostedTrees}; Friedman 2001, the listwise softmax objective of LambdaMART-style
+ * rankers, Burges 2010) fitted to the same softmax loss starting from the linear score, so that
+ * they learn what the linear score misses (interactions such as kind of choice times scientific
+ * share). The score of a candidate is the linear score plus the trees' output. Everything is
+ * learned from tortured/original pairs only, by {@link #train} ({@code
+ * org.wiretrace.spin.build.RerankerBuilder} for the shipped resource), never set by hand.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Reranker {
 
   /** Class-path location of the re-ranker learned from the shipped dev list. */
-  public static final String RESOURCE = "/org/wiretrace/spin/restore-reranker.tsv";
+  public static final String RESOURCE = "/org/wiretrace/spin/restore-reranker.tsv.gz";
 
   /** Candidates re-ranked per phrase by default. */
   public static final int DEPTH = 100;
@@ -40,6 +47,14 @@ public final class Reranker {
 
   /** Adam steps of the learning ({@link #train}). */
   public static final int ITERATIONS = 1000;
+
+  /**
+   * The boosted trees' settings of the learning ({@link #train}): 200 trees of depth 3, shrinkage
+   * 0.05, minimum child Hessian 1, leaf L2 1, 64 bins (chosen by nested cross-validation on the dev
+   * list, docs/spin.md).
+   */
+  public static final BoostedTrees.Settings TREES =
+      new BoostedTrees.Settings(200, 3, 0.05, 1.0, 1.0, 64);
 
   private static final int BASE = 5;
 
@@ -78,19 +93,27 @@ public final class Reranker {
   private final double[] mean;
   private final double[] scale;
   private final double[] weights;
+  private final BoostedTrees trees;
 
   /**
    * A re-ranker over the first {@code depth} candidates scoring {@code sum_j weights[j] * (x[j] -
-   * mean[j]) / scale[j]}, with the scientific counts {@code science} for its features.
+   * mean[j]) / scale[j] + trees.score(x)} on the raw features {@code x}, with the scientific counts
+   * {@code science} for its features.
    */
   public Reranker(
-      int depth, double[] mean, double[] scale, double[] weights, ScienceCounts science) {
+      int depth,
+      double[] mean,
+      double[] scale,
+      double[] weights,
+      BoostedTrees trees,
+      ScienceCounts science) {
     this.science = Objects.requireNonNull(science, "science");
+    this.trees = Objects.requireNonNull(trees, "trees");
     int n = FEATURES.size();
     if (depth < 1) {
       throw new IllegalArgumentException("depth must be >= 1, got " + depth);
     }
-    if (mean.length != n || scale.length != n || weights.length != n) {
+    if (mean.length != n || scale.length != n || weights.length != n || trees.features() != n) {
       throw new IllegalArgumentException("expected " + n + " features");
     }
     for (double s : scale) {
@@ -132,6 +155,11 @@ public final class Reranker {
     return weights.clone();
   }
 
+  /** The learned trees added to the linear score. */
+  public BoostedTrees trees() {
+    return trees;
+  }
+
   /**
    * The first {@link #depth} candidates re-ordered by the learned score, then the rest in their
    * order.
@@ -162,7 +190,16 @@ public final class Reranker {
     return out;
   }
 
-  private double score(double[] x) {
+  /** The learned score of one candidate's features: the linear score plus the trees'. */
+  double score(double[] x) {
+    return linear(x) + trees.score(x);
+  }
+
+  private double linear(double[] x) {
+    return linear(x, mean, scale, weights);
+  }
+
+  private static double linear(double[] x, double[] mean, double[] scale, double[] weights) {
     double s = 0;
     for (int j = 0; j < x.length; j++) {
       s += weights[j] * (x[j] - mean[j]) / scale[j];
@@ -297,10 +334,17 @@ public final class Reranker {
    * Learns a re-ranker from phrases whose correct original is among their first {@code depth}
    * candidates: features standardised over the training candidates, softmax log-likelihood of the
    * correct candidate with an L2 penalty {@code l2} (per weight, times the number of phrases),
-   * minimised by full-batch Adam from zero weights for {@code iterations} steps (deterministic).
+   * minimised by full-batch Adam from zero weights for {@code iterations} steps; then boosted trees
+   * ({@code trees}) fitted to the same loss on the raw features, starting from the linear score.
+   * Deterministic.
    */
   public static Reranker train(
-      List<Example> examples, int depth, double l2, int iterations, ScienceCounts science) {
+      List<Example> examples,
+      int depth,
+      double l2,
+      int iterations,
+      BoostedTrees.Settings trees,
+      ScienceCounts science) {
     int n = FEATURES.size();
     double[] mean = new double[n];
     double[] sq = new double[n];
@@ -321,8 +365,10 @@ public final class Reranker {
       scale[j] = var > 1e-12 ? Math.sqrt(var) : 1.0;
     }
     List<Example> used = new ArrayList<>();
+    List<double[][]> raw = new ArrayList<>();
     for (Example e : examples) {
       if (e.gold < depth && Math.min(depth, e.x.length) > 1) {
+        raw.add(Arrays.copyOf(e.x, Math.min(depth, e.x.length)));
         double[][] z = new double[Math.min(depth, e.x.length)][n];
         for (int i = 0; i < z.length; i++) {
           for (int j = 0; j < n; j++) {
@@ -374,22 +420,44 @@ public final class Reranker {
         w[j] -= rate * h1 / (Math.sqrt(h2) + 1e-8);
       }
     }
-    return new Reranker(depth, mean, scale, w, science);
+    if (raw.isEmpty()) {
+      throw new IllegalArgumentException("no phrase with its original among the candidates");
+    }
+    int[] gold = new int[raw.size()];
+    double[][] base = new double[raw.size()][];
+    for (int q = 0; q < raw.size(); q++) {
+      gold[q] = used.get(q).gold;
+      base[q] = new double[raw.get(q).length];
+      for (int i = 0; i < base[q].length; i++) {
+        base[q][i] = linear(raw.get(q)[i], mean, scale, w);
+      }
+    }
+    BoostedTrees t = BoostedTrees.train(raw, gold, base, trees);
+    return new Reranker(depth, mean, scale, w, t, science);
   }
 
   /**
-   * {@link #train} with the shipped settings ({@link #DEPTH}, {@link #L2}, {@link #ITERATIONS}).
+   * {@link #train} with the shipped settings ({@link #DEPTH}, {@link #L2}, {@link #ITERATIONS},
+   * {@link #TREES}).
    */
   public static Reranker learn(List<Example> examples, ScienceCounts science) {
-    return train(examples, DEPTH, L2, ITERATIONS, science);
+    return train(examples, DEPTH, L2, ITERATIONS, TREES, science);
   }
 
   /**
-   * Writes the re-ranker as tab-separated text: a depth line, then feature, mean, scale, weight.
+   * Writes the re-ranker as gzip-compressed tab-separated text (lines starting with {@code #} are
+   * comments): {@code depth D}; one line per feature of {@link #FEATURES}, in order: name, mean,
+   * scale, weight; {@code trees T N} (T trees of N nodes in all); {@code roots} and the T root
+   * nodes; then N node lines, node 0 first: split feature index ({@code -1}: a leaf), threshold
+   * (the left child takes {@code x <= threshold}), left child, right child, leaf value. Numbers in
+   * {@code %.17g}, so that reading gives the same model.
    */
   public void write(Path file) throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("# Wiretrace restoration re-ranker, learned by RerankerBuilder\n");
+    try (BufferedWriter out =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+      out.write("# Wiretrace restoration re-ranker (linear + boosted trees), by RerankerBuilder\n");
       out.write("depth\t" + depth + "\n");
       for (int j = 0; j < FEATURES.size(); j++) {
         out.write(
@@ -401,39 +469,112 @@ public final class Reranker {
                 scale[j],
                 weights[j]));
       }
+      int[] roots = trees.roots();
+      int[] feature = trees.feature();
+      double[] threshold = trees.threshold();
+      int[] left = trees.left();
+      int[] right = trees.right();
+      double[] value = trees.value();
+      out.write("trees\t" + roots.length + "\t" + feature.length + "\n");
+      StringBuilder r = new StringBuilder("roots");
+      for (int root : roots) {
+        r.append('\t').append(root);
+      }
+      out.write(r.append('\n').toString());
+      for (int i = 0; i < feature.length; i++) {
+        out.write(
+            String.format(
+                Locale.ROOT,
+                "%d\t%.17g\t%d\t%d\t%.17g%n",
+                feature[i],
+                threshold[i],
+                left[i],
+                right[i],
+                value[i]));
+      }
     }
   }
 
-  /** Reads a re-ranker written by {@link #write}; the features must match {@link #FEATURES}. */
+  /**
+   * Reads a re-ranker written by {@link #write} (gzip-compressed); the features must match {@link
+   * #FEATURES}.
+   */
   public static Reranker read(InputStream in, ScienceCounts science) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
     int depth = -1;
     int n = FEATURES.size();
     double[] mean = new double[n];
     double[] scale = new double[n];
     double[] weights = new double[n];
     int j = 0;
-    for (String line = r.readLine(); line != null; line = r.readLine()) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
+    int[] roots = null;
+    int[] feature = null;
+    double[] threshold = null;
+    int[] left = null;
+    int[] right = null;
+    double[] value = null;
+    int node = 0;
+    try {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        if (f[0].equals("depth") && f.length == 2) {
+          depth = Integer.parseInt(f[1]);
+        } else if (f[0].equals("trees") && f.length == 3 && feature == null) {
+          roots = new int[Integer.parseInt(f[1])];
+          int nodes = Integer.parseInt(f[2]);
+          feature = new int[nodes];
+          threshold = new double[nodes];
+          left = new int[nodes];
+          right = new int[nodes];
+          value = new double[nodes];
+        } else if (f[0].equals("roots") && roots != null && f.length == roots.length + 1) {
+          for (int t = 0; t < roots.length; t++) {
+            roots[t] = Integer.parseInt(f[t + 1]);
+          }
+        } else if (feature != null) {
+          if (f.length != 5 || node >= feature.length) {
+            throw new IOException("bad re-ranker tree node: " + line);
+          }
+          feature[node] = Integer.parseInt(f[0]);
+          threshold[node] = Double.parseDouble(f[1]);
+          left[node] = Integer.parseInt(f[2]);
+          right[node] = Integer.parseInt(f[3]);
+          value[node] = Double.parseDouble(f[4]);
+          node++;
+        } else {
+          if (f.length != 4 || j >= n || !f[0].equals(FEATURES.get(j))) {
+            throw new IOException("re-ranker feature " + j + " does not match: " + line);
+          }
+          mean[j] = Double.parseDouble(f[1]);
+          scale[j] = Double.parseDouble(f[2]);
+          weights[j] = Double.parseDouble(f[3]);
+          j++;
+        }
       }
-      String[] f = line.split("\t");
-      if (f[0].equals("depth") && f.length == 2) {
-        depth = Integer.parseInt(f[1]);
-        continue;
-      }
-      if (f.length != 4 || j >= n || !f[0].equals(FEATURES.get(j))) {
-        throw new IOException("re-ranker feature " + j + " does not match: " + line);
-      }
-      mean[j] = Double.parseDouble(f[1]);
-      scale[j] = Double.parseDouble(f[2]);
-      weights[j] = Double.parseDouble(f[3]);
-      j++;
+    } catch (NumberFormatException e) {
+      throw new IOException("bad number in the re-ranker: " + e.getMessage(), e);
     }
     if (j != n || depth < 1) {
       throw new IOException("incomplete re-ranker: " + j + " of " + n + " features");
     }
-    return new Reranker(depth, mean, scale, weights, science);
+    if (feature == null || node != feature.length) {
+      throw new IOException("incomplete re-ranker: trees missing or cut short");
+    }
+    try {
+      return new Reranker(
+          depth,
+          mean,
+          scale,
+          weights,
+          new BoostedTrees(n, roots, feature, threshold, left, right, value),
+          science);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("bad re-ranker: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -441,7 +582,9 @@ public final class Reranker {
     return "Reranker(depth "
         + depth
         + ", "
-        + Objects.requireNonNull(FEATURES).size()
-        + " features)";
+        + FEATURES.size()
+        + " features, "
+        + trees.trees()
+        + " trees)";
   }
 }

@@ -17,6 +17,8 @@ class RerankerTest {
 
   private static final int N = Reranker.FEATURES.size();
   private static final ScienceCounts NO_SCIENCE = ScienceCounts.empty(PhraseStats.empty());
+  private static final BoostedTrees.Settings TREES =
+      new BoostedTrees.Settings(20, 3, 0.1, 0.01, 1.0, 16);
 
   /** Phrases of 5 random candidates whose correct one always has the largest feature 3. */
   private static List<Reranker.Example> synthetic(long seed) {
@@ -38,7 +40,7 @@ class RerankerTest {
 
   @Test
   void learnsTheFeatureThatPicksTheCorrectCandidate() {
-    Reranker r = Reranker.train(synthetic(1), 5, 0.001, 200, NO_SCIENCE);
+    Reranker r = Reranker.train(synthetic(1), 5, 0.001, 200, TREES, NO_SCIENCE);
     double[] w = r.weights();
     for (int j = 0; j < N; j++) {
       if (j != 3) {
@@ -49,21 +51,29 @@ class RerankerTest {
 
   @Test
   void learningIsDeterministic() {
-    assertThat(Reranker.train(synthetic(2), 5, 0.001, 50, NO_SCIENCE).weights())
-        .containsExactly(Reranker.train(synthetic(2), 5, 0.001, 50, NO_SCIENCE).weights());
+    assertThat(Reranker.train(synthetic(2), 5, 0.001, 50, TREES, NO_SCIENCE).weights())
+        .containsExactly(Reranker.train(synthetic(2), 5, 0.001, 50, TREES, NO_SCIENCE).weights());
   }
 
   @Test
   void writesAndReadsTheWeights(@TempDir Path dir) throws IOException {
-    Reranker r = Reranker.train(synthetic(3), 5, 0.001, 50, NO_SCIENCE);
-    Path f = dir.resolve("r.tsv");
+    Reranker r = Reranker.train(synthetic(3), 5, 0.001, 50, TREES, NO_SCIENCE);
+    Path f = dir.resolve("r.tsv.gz");
     r.write(f);
     try (InputStream in = Files.newInputStream(f)) {
       Reranker back = Reranker.read(in, NO_SCIENCE);
       assertThat(back.depth()).isEqualTo(5);
       assertThat(back.weights()).containsExactly(r.weights());
+      assertThat(back.trees().trees()).isEqualTo(r.trees().trees());
+      for (Reranker.Example e : synthetic(4)) {
+        for (double[] x : e.x()) {
+          assertThat(back.score(x)).isEqualTo(r.score(x));
+        }
+      }
     }
-    Files.writeString(f, "depth\t5\nbogus\t0\t1\t0\n");
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+      out.write("depth\t5\nbogus\t0\t1\t0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     try (InputStream in = Files.newInputStream(f)) {
       assertThatThrownBy(() -> Reranker.read(in, NO_SCIENCE)).isInstanceOf(IOException.class);
     }

@@ -18,11 +18,12 @@ import org.wiretrace.spin.WordNetLexicon;
  * tortured/original pairs: the pairs are split into 5 folds ({@link RestoreEvaluation#folds}), each
  * fold's candidates come from the restorer ({@link PhraseRestorer.Settings#DEFAULT}, the installed
  * thesaurus) with habits learned from the other four folds, so that no pair's candidates use a
- * habit learned from itself, and {@link Reranker#learn} fits the weights on all of them.
+ * habit learned from itself, and {@link Reranker#learn} fits the weights and the trees on all of
+ * them.
  *
  * <p>Usage: {@code java -Xmx4g -cp wiretrace.jar org.wiretrace.spin.build.RerankerBuilder
  * ../shared/data/tortured-phrases/dev.jsonl
- * core/src/main/resources/org/wiretrace/spin/restore-reranker.tsv} (a few minutes; needs the
+ * core/src/main/resources/org/wiretrace/spin/restore-reranker.tsv.gz} (a few minutes; needs the
  * thesaurus of the evaluation, {@code libaiksaurus-1.2-data}, installed and the science counts
  * built). Deterministic. Not thread-safe; run once.
  */
@@ -33,7 +34,7 @@ public final class RerankerBuilder {
   public static final int FOLDS = 5;
 
   public static void main(String[] args) throws IOException {
-    Path[] io = BuilderArgs.inputAndOutput(args, "RerankerBuilder PAIRS.jsonl OUT.tsv");
+    Path[] io = BuilderArgs.inputAndOutput(args, "RerankerBuilder PAIRS.jsonl OUT.tsv.gz");
     List<PhrasePair> pairs = PhrasePairs.read(io[0], System.err::println);
     PhraseStats stats = PhraseStats.shared();
     ScienceCounts science = ScienceCounts.shared();

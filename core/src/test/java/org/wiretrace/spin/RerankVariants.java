@@ -1,0 +1,259 @@
+package org.wiretrace.spin;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The re-ranker variants {@link RerankExperiment} compares, by name: {@code linear} (the
+ * conditional logit alone, as {@link Reranker#train} fits it before its trees); {@code shipped}
+ * ({@link Reranker#learn}); {@code cross:K} (the linear model plus the products of the {@code K}
+ * features of largest linear weight); {@code gbdt:T:D:ETA:MINH:L2:BINS} (boosted trees, {@link
+ * BoostedTrees}); prefixes {@code lin+} (the linear score as an extra tree input), {@code lin@}
+ * (boosting starts from the linear score), {@code rel+} (each feature also relative to its group's
+ * maximum). Not thread-safe.
+ */
+final class RerankVariants {
+  private RerankVariants() {}
+
+  static RerankExperiment.Variant of(String name) {
+    if (name.equals("linear")) {
+      return (x, gold) -> cross(x, gold, 0);
+    }
+    if (name.equals("shipped")) {
+      return (x, gold) -> {
+        List<Reranker.Example> ex = new ArrayList<>();
+        for (int q = 0; q < x.size(); q++) {
+          ex.add(new Reranker.Example(x.get(q), gold[q]));
+        }
+        Reranker r = Reranker.learn(ex, ScienceCounts.shared());
+        return v -> {
+          double[] s = new double[v.length];
+          for (int i = 0; i < v.length; i++) {
+            s[i] = r.score(v[i]);
+          }
+          return s;
+        };
+      };
+    }
+    if (name.startsWith("cross:")) {
+      int k = Integer.parseInt(name.substring(6));
+      return (x, gold) -> cross(x, gold, k);
+    }
+    boolean lin = false;
+    boolean base = false;
+    boolean rel = false;
+    String rest = name;
+    while (true) {
+      if (rest.startsWith("lin+")) {
+        lin = true;
+        rest = rest.substring(4);
+      } else if (rest.startsWith("lin@")) {
+        base = true;
+        rest = rest.substring(4);
+      } else if (rest.startsWith("rel+")) {
+        rel = true;
+        rest = rest.substring(4);
+      } else {
+        break;
+      }
+    }
+    String[] p = rest.split(":");
+    if (!p[0].equals("gbdt") || p.length != 7) {
+      throw new IllegalArgumentException("unknown variant " + name);
+    }
+    BoostedTrees.Settings s =
+        new BoostedTrees.Settings(
+            Integer.parseInt(p[1]),
+            Integer.parseInt(p[2]),
+            Double.parseDouble(p[3]),
+            Double.parseDouble(p[4]),
+            Double.parseDouble(p[5]),
+            Integer.parseInt(p[6]));
+    boolean useLin = lin;
+    boolean useBase = base;
+    boolean useRel = rel;
+    return (x, gold) -> {
+      RerankExperiment.Scorer r = useLin || useBase ? cross(x, gold, 0) : null;
+      List<double[][]> tx = new ArrayList<>();
+      double[][] b = useBase ? new double[x.size()][] : null;
+      for (int q = 0; q < x.size(); q++) {
+        tx.add(expand(x.get(q), r, useLin, useRel));
+        if (useBase) {
+          b[q] = scores(r, x.get(q));
+        }
+      }
+      BoostedTrees t = BoostedTrees.train(tx, gold, b, s);
+      return v -> {
+        double[][] e = expand(v, r, useLin, useRel);
+        double[] out = new double[v.length];
+        double[] l = useBase ? scores(r, v) : null;
+        for (int i = 0; i < v.length; i++) {
+          out[i] = t.score(e[i]) + (useBase ? l[i] : 0);
+        }
+        return out;
+      };
+    };
+  }
+
+  static double[] scores(RerankExperiment.Scorer r, double[][] v) {
+    return r.score(v);
+  }
+
+  static double[][] expand(double[][] v, RerankExperiment.Scorer r, boolean lin, boolean rel) {
+    int n = v[0].length;
+    int w = n + (lin ? 1 : 0) + (rel ? n : 0);
+    double[] max = new double[n];
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    for (double[] row : v) {
+      for (int j = 0; j < n; j++) {
+        max[j] = Math.max(max[j], row[j]);
+      }
+    }
+    double[][] e = new double[v.length][w];
+    double[] l = lin ? r.score(v) : null;
+    for (int i = 0; i < v.length; i++) {
+      System.arraycopy(v[i], 0, e[i], 0, n);
+      int j = n;
+      if (lin) {
+        e[i][j++] = l[i];
+      }
+      if (rel) {
+        for (int k = 0; k < n; k++) {
+          e[i][j++] = v[i][k] - max[k];
+        }
+      }
+    }
+    return e;
+  }
+
+  /**
+   * The conditional logit fitted as {@link Reranker#train} fits it (standardised features, Adam),
+   * with the products of the standardised {@code k} features of largest plain weight (0: none).
+   */
+  static RerankExperiment.Scorer cross(List<double[][]> x, int[] gold, int k) {
+    int n = x.get(0)[0].length;
+    int[] top = new int[k];
+    if (k > 0) {
+      double[] w = plainWeights(x, gold);
+      Integer[] order = new Integer[n];
+      for (int j = 0; j < n; j++) {
+        order[j] = j;
+      }
+      Arrays.sort(order, Comparator.comparingDouble(j -> -Math.abs(w[j])));
+      for (int j = 0; j < k; j++) {
+        top[j] = order[j];
+      }
+    }
+    // standardise the base features over the training rows
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    long rows = 0;
+    for (double[][] v : x) {
+      for (double[] row : v) {
+        for (int j = 0; j < n; j++) {
+          mean[j] += row[j];
+          sd[j] += row[j] * row[j];
+        }
+        rows++;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      mean[j] /= rows;
+      double var = sd[j] / rows - mean[j] * mean[j];
+      sd[j] = var > 1e-12 ? Math.sqrt(var) : 1;
+    }
+    int width = n + k * (k - 1) / 2;
+    java.util.function.Function<double[][], double[][]> z =
+        v -> {
+          double[][] o = new double[v.length][width];
+          for (int i = 0; i < v.length; i++) {
+            for (int j = 0; j < n; j++) {
+              o[i][j] = (v[i][j] - mean[j]) / sd[j];
+            }
+            int c = n;
+            for (int a = 0; a < k; a++) {
+              for (int b = a + 1; b < k; b++) {
+                o[i][c++] = o[i][top[a]] * o[i][top[b]];
+              }
+            }
+          }
+          return o;
+        };
+    List<double[][]> zx = new ArrayList<>();
+    for (double[][] v : x) {
+      zx.add(z.apply(v));
+    }
+    double[] cw = adam(zx, gold, width, Reranker.L2, Reranker.ITERATIONS);
+    return v -> {
+      double[][] o = z.apply(v);
+      double[] s = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        for (int j = 0; j < width; j++) {
+          s[i] += cw[j] * o[i][j];
+        }
+      }
+      return s;
+    };
+  }
+
+  private static double[] plainWeights(List<double[][]> x, int[] gold) {
+    List<Reranker.Example> ex = new ArrayList<>();
+    for (int q = 0; q < x.size(); q++) {
+      ex.add(new Reranker.Example(x.get(q), gold[q]));
+    }
+    return Reranker.train(
+            ex,
+            Reranker.DEPTH,
+            Reranker.L2,
+            Reranker.ITERATIONS,
+            new BoostedTrees.Settings(1, 1, 1e-9, 0, 1, 2),
+            ScienceCounts.shared())
+        .weights();
+  }
+
+  static double[] adam(List<double[][]> x, int[] gold, int n, double l2, int iterations) {
+    double[] w = new double[n];
+    double[] m1 = new double[n];
+    double[] m2 = new double[n];
+    double[] grad = new double[n];
+    for (int t = 1; t <= iterations; t++) {
+      Arrays.fill(grad, 0);
+      for (int q = 0; q < x.size(); q++) {
+        double[][] e = x.get(q);
+        double[] s = new double[e.length];
+        double max = -Double.MAX_VALUE;
+        for (int i = 0; i < s.length; i++) {
+          double v = 0;
+          for (int j = 0; j < n; j++) {
+            v += w[j] * e[i][j];
+          }
+          s[i] = v;
+          max = Math.max(max, v);
+        }
+        double zz = 0;
+        for (int i = 0; i < s.length; i++) {
+          s[i] = Math.exp(s[i] - max);
+          zz += s[i];
+        }
+        for (int i = 0; i < s.length; i++) {
+          double p = s[i] / zz - (i == gold[q] ? 1 : 0);
+          for (int j = 0; j < n; j++) {
+            grad[j] += p * e[i][j];
+          }
+        }
+      }
+      int kk = Math.max(1, x.size());
+      for (int j = 0; j < n; j++) {
+        double g = grad[j] / kk + l2 * w[j];
+        m1[j] = 0.9 * m1[j] + 0.1 * g;
+        m2[j] = 0.999 * m2[j] + 0.001 * g * g;
+        double h1 = m1[j] / (1 - Math.pow(0.9, t));
+        double h2 = m2[j] / (1 - Math.pow(0.999, t));
+        w[j] -= 0.05 * h1 / (Math.sqrt(h2) + 1e-8);
+      }
+    }
+    return w;
+  }
+}
