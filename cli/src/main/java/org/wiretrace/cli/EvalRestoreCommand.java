@@ -61,8 +61,8 @@ import picocli.CommandLine.Spec;
       "  wiretrace eval restore --pairs ../shared/data/tortured-phrases/dev.jsonl \\",
       "      --folds 5",
       "  wiretrace eval restore --pairs held-out.jsonl --out pred.jsonl",
-      "  wiretrace eval restore --pairs dev.jsonl --folds 5 --min-top1 0.31 \\",
-      "      --min-top3 0.39 --plain ../shared/data/paraphrase/msrp_train.tsv \\",
+      "  wiretrace eval restore --pairs dev.jsonl --folds 5 --min-top1 0.32 \\",
+      "      --min-top3 0.395 --plain ../shared/data/paraphrase/msrp_train.tsv \\",
       "      --plain-limit 2000 --max-false-alarms 0.5",
       "",
       "Exit codes: 0 figures at or above the thresholds, 1 below a threshold or no pairs, 2 usage."
