@@ -88,10 +88,8 @@ final class BenchExtractCommand implements Callable<Integer> {
   @Option(
       names = "--min-pages-per-core",
       paramLabel = "RATE",
-      description = {
-        "Exit 1 when the median round's pages per CPU second is below RATE",
-        "(a regression gate; the median round is the least disturbed by other load)."
-      })
+      description =
+          "Exit 1 when the median round's pages per CPU second is below RATE (a regression gate; the median round is the least disturbed by other load).")
   Double minPagesPerCore;
 
   @Spec CommandSpec spec;

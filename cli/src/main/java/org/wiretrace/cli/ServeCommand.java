@@ -84,11 +84,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-stories",
-      description = {
-        "Serve articles, search and checks only: do not read stories, families and",
-        "relations at start (they are read in the background: about a minute and 150 MB",
-        "of heap for 60,000 articles)."
-      })
+      description =
+          "Serve articles, search and checks only: do not read stories, families and relations at start (they are read in the background: about a minute and 150 MB of heap for 60,000 articles).")
   boolean noStories;
 
   @Override
