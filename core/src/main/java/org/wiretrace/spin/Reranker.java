@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -24,12 +26,15 @@ import java.util.zip.GZIPOutputStream;
  * target) over {@link #FEATURES}: the beam's own score and rank, the choices made per kind, and
  * corpus evidence the beam does not weigh (the count of the whole candidate and its ratio to the
  * spun phrase's, the weakest bigram, pointwise mutual information (Church and Hanks 1990), WordNet
- * multiword lemmas, word frequency), plus a non-linear correction: gradient-boosted regression
- * trees ({@link BoostedTrees}; Friedman 2001, the listwise softmax objective of LambdaMART-style
- * rankers, Burges 2010) fitted to the same softmax loss starting from the linear score, so that
- * they learn what the linear score misses (interactions such as kind of choice times scientific
- * share). The score of a candidate is the linear score plus the trees' output. Everything is
- * learned from tortured/original pairs only, by {@link #train} ({@code
+ * multiword lemmas, word frequency), how each changed word relates to the spun word it replaces
+ * (linked by no source, or by the spinners' own sources: the thesaurus or a learned habit; the
+ * spelling similarity; whether the last word keeps the spun phrase's grammatical number) and how
+ * unscientific the spun words the candidate keeps are, plus a non-linear correction:
+ * gradient-boosted regression trees ({@link BoostedTrees}; Friedman 2001, the listwise softmax
+ * objective of LambdaMART-style rankers, Burges 2010) fitted to the same softmax loss starting from
+ * the linear score, so that they learn what the linear score misses (interactions such as kind of
+ * choice times scientific share). The score of a candidate is the linear score plus the trees'
+ * output. Everything is learned from tortured/original pairs only, by {@link #train} ({@code
  * org.wiretrace.spin.build.RerankerBuilder} for the shipped resource), never set by hand.
  *
  * <p>Immutable and thread-safe.
@@ -84,7 +89,12 @@ public final class Reranker {
             "science weakest bigram",
             "science count ratio",
             "science word frequency change",
-            "known original"));
+            "known original",
+            "unlinked words",
+            "spinner words",
+            "spelling similarity",
+            "number agrees",
+            "kept word science share"));
     return List.copyOf(f);
   }
 
@@ -98,7 +108,9 @@ public final class Reranker {
   /**
    * A re-ranker over the first {@code depth} candidates scoring {@code sum_j weights[j] * (x[j] -
    * mean[j]) / scale[j] + trees.score(x)} on the raw features {@code x}, with the scientific counts
-   * {@code science} for its features.
+   * {@code science} for its features. It uses the first {@code weights.length} of {@link #FEATURES}
+   * (all of them when learned by {@link #train}; fewer for a resource learned before features were
+   * added).
    */
   public Reranker(
       int depth,
@@ -113,8 +125,13 @@ public final class Reranker {
     if (depth < 1) {
       throw new IllegalArgumentException("depth must be >= 1, got " + depth);
     }
-    if (mean.length != n || scale.length != n || weights.length != n || trees.features() != n) {
-      throw new IllegalArgumentException("expected " + n + " features");
+    int used = weights.length;
+    if (used < 1
+        || used > n
+        || mean.length != used
+        || scale.length != used
+        || trees.features() != used) {
+      throw new IllegalArgumentException("expected the first 1 to " + n + " features");
     }
     for (double s : scale) {
       if (!(s > 0)) {
@@ -169,12 +186,14 @@ public final class Reranker {
       List<PhraseRestorer.Candidate> candidates,
       PhraseStats stats,
       WordNetLexicon wordnet,
-      SpinHabits habits) {
+      SpinHabits habits,
+      Thesaurus thesaurus) {
     int m = Math.min(depth, candidates.size());
     if (m <= 1) {
       return candidates;
     }
-    double[][] x = features(words, candidates.subList(0, m), stats, science, wordnet, habits);
+    double[][] x =
+        features(words, candidates.subList(0, m), stats, science, wordnet, habits, thesaurus);
     double[] s = new double[m];
     Integer[] order = new Integer[m];
     for (int i = 0; i < m; i++) {
@@ -201,7 +220,7 @@ public final class Reranker {
 
   private static double linear(double[] x, double[] mean, double[] scale, double[] weights) {
     double s = 0;
-    for (int j = 0; j < x.length; j++) {
+    for (int j = 0; j < weights.length; j++) {
       s += weights[j] * (x[j] - mean[j]) / scale[j];
     }
     return s;
@@ -217,7 +236,8 @@ public final class Reranker {
       PhraseStats stats,
       ScienceCounts science,
       WordNetLexicon wordnet,
-      SpinHabits habits) {
+      SpinHabits habits,
+      Thesaurus thesaurus) {
     int m = candidates.size();
     int kinds = PhraseRestorer.Candidate.KINDS.size();
     double[][] x = new double[m][FEATURES.size()];
@@ -230,6 +250,10 @@ public final class Reranker {
     double total = Math.max(1, stats.totalWords());
     double spunScience = Math.log1p(science.count(words));
     double spunScienceFreq = meanScienceFrequency(words, science);
+    boolean spunPlural = plural(words.get(words.size() - 1));
+    String spunJoined = String.join("", words);
+    // links of a spun word (by position) to a candidate word: 2 thesaurus or habit, 1 WordNet only
+    Map<String, Integer> links = new HashMap<>();
     for (int i = 0; i < m; i++) {
       PhraseRestorer.Candidate c = candidates.get(i);
       List<String> w = List.of(c.text().split(" "));
@@ -297,8 +321,96 @@ public final class Reranker {
       f[j++] = Math.log1p(sc) - spunScience;
       f[j++] = meanScienceFrequency(w, science) - spunScienceFreq;
       f[j++] = Math.log1p(habits.originalCount(c.text()));
+      int unlinked = 0;
+      int spinner = 0;
+      double similarity = 0;
+      int changedWords = 0;
+      if (w.size() == words.size()) {
+        for (int a = 0; a < w.size(); a++) {
+          String s = words.get(a);
+          String o = w.get(a);
+          if (s.equals(o)) {
+            continue;
+          }
+          changedWords++;
+          int link =
+              links.computeIfAbsent(
+                  a + " " + o,
+                  k ->
+                      spinnerLink(s, o, habits, thesaurus)
+                          ? 2
+                          : wordnetLink(s, o, wordnet) ? 1 : 0);
+          spinner += link == 2 ? 1 : 0;
+          unlinked += link == 0 ? 1 : 0;
+          similarity += dice(s, o);
+        }
+        similarity = changedWords == 0 ? 1 : similarity / changedWords;
+      } else {
+        similarity = dice(spunJoined, String.join("", w));
+      }
+      f[j++] = unlinked;
+      f[j++] = spinner;
+      f[j++] = similarity;
+      f[j++] = plural(w.get(w.size() - 1)) == spunPlural ? 1 : 0;
+      double kept = 0;
+      for (String t : w) {
+        if (words.contains(t)) {
+          kept = Math.min(kept, Math.log((science.count(t) + 0.5) / (stats.count(t) + 1.0)));
+        }
+      }
+      f[j++] = kept;
     }
     return x;
+  }
+
+  private static boolean plural(String word) {
+    return Morph.analyse(word).inflection() == Morph.Inflection.S;
+  }
+
+  /**
+   * Whether a spinner's own sources link the spun word {@code s} to the original word {@code o}:
+   * neighbours in the thesaurus (word or base forms) or a learned habit in either direction.
+   */
+  private static boolean spinnerLink(String s, String o, SpinHabits habits, Thesaurus thesaurus) {
+    String sb = SpinHabits.base(s);
+    String ob = SpinHabits.base(o);
+    return habits.originalsOf(sb).containsKey(ob)
+        || habits.spinsOf(sb).containsKey(ob)
+        || thesaurus.neighbours(s).contains(o)
+        || (!sb.equals(s) || !ob.equals(o)) && thesaurus.neighbours(sb).contains(ob);
+  }
+
+  /** Whether WordNet links the two words (synonyms or one-step relatives, or their base forms). */
+  private static boolean wordnetLink(String s, String o, WordNetLexicon wordnet) {
+    String sb = SpinHabits.base(s);
+    String ob = SpinHabits.base(o);
+    return wordnet.synonyms(s).containsKey(o)
+        || wordnet.related(s).containsKey(o)
+        || wordnet.synonyms(sb).containsKey(ob)
+        || wordnet.related(sb).containsKey(ob);
+  }
+
+  /** Dice coefficient of the character bigrams of two words (1 for equal words). */
+  static double dice(String a, String b) {
+    if (a.equals(b)) {
+      return 1;
+    }
+    if (a.length() < 2 || b.length() < 2) {
+      return 0;
+    }
+    Map<Integer, Integer> grams = new HashMap<>();
+    for (int i = 0; i + 1 < a.length(); i++) {
+      grams.merge(a.charAt(i) << 16 | a.charAt(i + 1), 1, Integer::sum);
+    }
+    int common = 0;
+    for (int i = 0; i + 1 < b.length(); i++) {
+      Integer k = grams.get(b.charAt(i) << 16 | b.charAt(i + 1));
+      if (k != null && k > 0) {
+        common++;
+        grams.put(b.charAt(i) << 16 | b.charAt(i + 1), k - 1);
+      }
+    }
+    return 2.0 * common / (a.length() - 1 + b.length() - 1);
   }
 
   private static int phraseCount(List<String> w, PhraseStats stats) {
@@ -459,7 +571,7 @@ public final class Reranker {
                 new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
       out.write("# Wiretrace restoration re-ranker (linear + boosted trees), by RerankerBuilder\n");
       out.write("depth\t" + depth + "\n");
-      for (int j = 0; j < FEATURES.size(); j++) {
+      for (int j = 0; j < weights.length; j++) {
         out.write(
             String.format(
                 Locale.ROOT,
@@ -496,8 +608,9 @@ public final class Reranker {
   }
 
   /**
-   * Reads a re-ranker written by {@link #write} (gzip-compressed); the features must match {@link
-   * #FEATURES}.
+   * Reads a re-ranker written by {@link #write} (gzip-compressed); its features must be {@link
+   * #FEATURES} or their first ones (a re-ranker learned before features were added keeps scoring
+   * with the features it was learned on).
    */
   public static Reranker read(InputStream in, ScienceCounts science) throws IOException {
     BufferedReader r =
@@ -558,19 +671,20 @@ public final class Reranker {
     } catch (NumberFormatException e) {
       throw new IOException("bad number in the re-ranker: " + e.getMessage(), e);
     }
-    if (j != n || depth < 1) {
+    if (j < 1 || depth < 1) {
       throw new IOException("incomplete re-ranker: " + j + " of " + n + " features");
     }
+    int used = j;
     if (feature == null || node != feature.length) {
       throw new IOException("incomplete re-ranker: trees missing or cut short");
     }
     try {
       return new Reranker(
           depth,
-          mean,
-          scale,
-          weights,
-          new BoostedTrees(n, roots, feature, threshold, left, right, value),
+          Arrays.copyOf(mean, used),
+          Arrays.copyOf(scale, used),
+          Arrays.copyOf(weights, used),
+          new BoostedTrees(used, roots, feature, threshold, left, right, value),
           science);
     } catch (IllegalArgumentException e) {
       throw new IOException("bad re-ranker: " + e.getMessage(), e);
@@ -582,7 +696,7 @@ public final class Reranker {
     return "Reranker(depth "
         + depth
         + ", "
-        + FEATURES.size()
+        + weights.length
         + " features, "
         + trees.trees()
         + " trees)";

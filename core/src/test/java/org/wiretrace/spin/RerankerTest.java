@@ -95,8 +95,32 @@ class RerankerTest {
       return;
     }
     List<PhraseRestorer.Candidate> again =
-        r.rerank(words, c, PhraseStats.shared(), WordNetLexicon.shared(), SpinHabits.none());
+        r.rerank(
+            words,
+            c,
+            PhraseStats.shared(),
+            WordNetLexicon.shared(),
+            SpinHabits.none(),
+            Thesaurus.empty());
     assertThat(again).hasSameSizeAs(c).containsExactlyInAnyOrderElementsOf(c);
+  }
+
+  @Test
+  void spellingSimilarityIsTheDiceOfCharacterBigrams() {
+    assertThat(Reranker.dice("design", "design")).isEqualTo(1.0);
+    assertThat(Reranker.dice("designation", "design")).isGreaterThan(0.6);
+    assertThat(Reranker.dice("pressing", "urgent")).isLessThan(0.2);
+    assertThat(Reranker.dice("a", "ab")).isEqualTo(0.0);
+  }
+
+  @Test
+  void theShippedReRankerReadsWithTheFeaturesItWasLearnedOn() {
+    Reranker r = Reranker.shared();
+    if (r == null) {
+      return;
+    }
+    assertThat(r.weights().length).isBetween(1, N);
+    assertThat(r.trees().features()).isEqualTo(r.weights().length);
   }
 
   @Test
