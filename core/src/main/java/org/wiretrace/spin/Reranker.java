@@ -26,10 +26,8 @@ import java.util.zip.GZIPOutputStream;
  * target) over {@link #FEATURES}: the beam's own score and rank, the choices made per kind, and
  * corpus evidence the beam does not weigh (the count of the whole candidate and its ratio to the
  * spun phrase's, the weakest bigram, pointwise mutual information (Church and Hanks 1990), WordNet
- * multiword lemmas, word frequency), how each changed word relates to the spun word it replaces
- * (linked by no source, or by the spinners' own sources: the thesaurus or a learned habit; the
- * spelling similarity; whether the last word keeps the spun phrase's grammatical number) and how
- * unscientific the spun words the candidate keeps are, plus a non-linear correction:
+ * multiword lemmas, word frequency), how many changed words the spinners' own sources link to the
+ * spun word they replace (the thesaurus or a learned habit), plus a non-linear correction:
  * gradient-boosted regression trees ({@link BoostedTrees}; Friedman 2001, the listwise softmax
  * objective of LambdaMART-style rankers, Burges 2010) fitted to the same softmax loss starting from
  * the linear score, so that they learn what the linear score misses (interactions such as kind of
@@ -90,11 +88,7 @@ public final class Reranker {
             "science count ratio",
             "science word frequency change",
             "known original",
-            "unlinked words",
-            "spinner words",
-            "spelling similarity",
-            "number agrees",
-            "kept word science share"));
+            "spinner words"));
     return List.copyOf(f);
   }
 
@@ -250,10 +244,8 @@ public final class Reranker {
     double total = Math.max(1, stats.totalWords());
     double spunScience = Math.log1p(science.count(words));
     double spunScienceFreq = meanScienceFrequency(words, science);
-    boolean spunPlural = plural(words.get(words.size() - 1));
-    String spunJoined = String.join("", words);
-    // links of a spun word (by position) to a candidate word: 2 thesaurus or habit, 1 WordNet only
-    Map<String, Integer> links = new HashMap<>();
+    // whether the spinners' sources link a spun word (by position) to a candidate word
+    Map<String, Boolean> links = new HashMap<>();
     for (int i = 0; i < m; i++) {
       PhraseRestorer.Candidate c = candidates.get(i);
       List<String> w = List.of(c.text().split(" "));
@@ -321,50 +313,20 @@ public final class Reranker {
       f[j++] = Math.log1p(sc) - spunScience;
       f[j++] = meanScienceFrequency(w, science) - spunScienceFreq;
       f[j++] = Math.log1p(habits.originalCount(c.text()));
-      int unlinked = 0;
       int spinner = 0;
-      double similarity = 0;
-      int changedWords = 0;
       if (w.size() == words.size()) {
         for (int a = 0; a < w.size(); a++) {
           String s = words.get(a);
           String o = w.get(a);
-          if (s.equals(o)) {
-            continue;
+          if (!s.equals(o)
+              && links.computeIfAbsent(a + " " + o, k -> spinnerLink(s, o, habits, thesaurus))) {
+            spinner++;
           }
-          changedWords++;
-          int link =
-              links.computeIfAbsent(
-                  a + " " + o,
-                  k ->
-                      spinnerLink(s, o, habits, thesaurus)
-                          ? 2
-                          : wordnetLink(s, o, wordnet) ? 1 : 0);
-          spinner += link == 2 ? 1 : 0;
-          unlinked += link == 0 ? 1 : 0;
-          similarity += dice(s, o);
         }
-        similarity = changedWords == 0 ? 1 : similarity / changedWords;
-      } else {
-        similarity = dice(spunJoined, String.join("", w));
       }
-      f[j++] = unlinked;
       f[j++] = spinner;
-      f[j++] = similarity;
-      f[j++] = plural(w.get(w.size() - 1)) == spunPlural ? 1 : 0;
-      double kept = 0;
-      for (String t : w) {
-        if (words.contains(t)) {
-          kept = Math.min(kept, Math.log((science.count(t) + 0.5) / (stats.count(t) + 1.0)));
-        }
-      }
-      f[j++] = kept;
     }
     return x;
-  }
-
-  private static boolean plural(String word) {
-    return Morph.analyse(word).inflection() == Morph.Inflection.S;
   }
 
   /**
@@ -378,39 +340,6 @@ public final class Reranker {
         || habits.spinsOf(sb).containsKey(ob)
         || thesaurus.neighbours(s).contains(o)
         || (!sb.equals(s) || !ob.equals(o)) && thesaurus.neighbours(sb).contains(ob);
-  }
-
-  /** Whether WordNet links the two words (synonyms or one-step relatives, or their base forms). */
-  private static boolean wordnetLink(String s, String o, WordNetLexicon wordnet) {
-    String sb = SpinHabits.base(s);
-    String ob = SpinHabits.base(o);
-    return wordnet.synonyms(s).containsKey(o)
-        || wordnet.related(s).containsKey(o)
-        || wordnet.synonyms(sb).containsKey(ob)
-        || wordnet.related(sb).containsKey(ob);
-  }
-
-  /** Dice coefficient of the character bigrams of two words (1 for equal words). */
-  static double dice(String a, String b) {
-    if (a.equals(b)) {
-      return 1;
-    }
-    if (a.length() < 2 || b.length() < 2) {
-      return 0;
-    }
-    Map<Integer, Integer> grams = new HashMap<>();
-    for (int i = 0; i + 1 < a.length(); i++) {
-      grams.merge(a.charAt(i) << 16 | a.charAt(i + 1), 1, Integer::sum);
-    }
-    int common = 0;
-    for (int i = 0; i + 1 < b.length(); i++) {
-      Integer k = grams.get(b.charAt(i) << 16 | b.charAt(i + 1));
-      if (k != null && k > 0) {
-        common++;
-        grams.put(b.charAt(i) << 16 | b.charAt(i + 1), k - 1);
-      }
-    }
-    return 2.0 * common / (a.length() - 1 + b.length() - 1);
   }
 
   private static int phraseCount(List<String> w, PhraseStats stats) {

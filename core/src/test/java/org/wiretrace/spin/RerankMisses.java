@@ -72,7 +72,9 @@ public final class RerankMisses {
                 new GZIPInputStream(
                     Files.newInputStream(dir.resolve("f" + f + "g" + f + ".bin.gz"))),
                 1 << 16))) {
-      in.readInt();
+      if (in.readInt() != n) {
+        throw new IOException("the cache was dumped with other features than Reranker.FEATURES");
+      }
       int lists = in.readInt();
       int hits = 0;
       int misses = 0;

@@ -106,14 +106,6 @@ class RerankerTest {
   }
 
   @Test
-  void spellingSimilarityIsTheDiceOfCharacterBigrams() {
-    assertThat(Reranker.dice("design", "design")).isEqualTo(1.0);
-    assertThat(Reranker.dice("designation", "design")).isGreaterThan(0.6);
-    assertThat(Reranker.dice("pressing", "urgent")).isLessThan(0.2);
-    assertThat(Reranker.dice("a", "ab")).isEqualTo(0.0);
-  }
-
-  @Test
   void theShippedReRankerReadsWithTheFeaturesItWasLearnedOn() {
     Reranker r = Reranker.shared();
     if (r == null) {
