@@ -288,7 +288,12 @@ public final class PhraseRestorer {
         reranker == null
             ? candidates(words, k)
             : reranker.rerank(
-                words, candidates(words, Math.max(k, reranker.depth())), stats, wordnet, habits);
+                words,
+                candidates(words, Math.max(k, reranker.depth())),
+                stats,
+                wordnet,
+                habits,
+                thesaurus);
     List<Suggestion> out = new ArrayList<>(Math.min(k, c.size()));
     for (int i = 0; i < Math.min(k, c.size()); i++) {
       out.add(c.get(i).suggestion());

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -24,12 +26,13 @@ import java.util.zip.GZIPOutputStream;
  * target) over {@link #FEATURES}: the beam's own score and rank, the choices made per kind, and
  * corpus evidence the beam does not weigh (the count of the whole candidate and its ratio to the
  * spun phrase's, the weakest bigram, pointwise mutual information (Church and Hanks 1990), WordNet
- * multiword lemmas, word frequency), plus a non-linear correction: gradient-boosted regression
- * trees ({@link BoostedTrees}; Friedman 2001, the listwise softmax objective of LambdaMART-style
- * rankers, Burges 2010) fitted to the same softmax loss starting from the linear score, so that
- * they learn what the linear score misses (interactions such as kind of choice times scientific
- * share). The score of a candidate is the linear score plus the trees' output. Everything is
- * learned from tortured/original pairs only, by {@link #train} ({@code
+ * multiword lemmas, word frequency), how many changed words the spinners' own sources link to the
+ * spun word they replace (the thesaurus or a learned habit), plus a non-linear correction:
+ * gradient-boosted regression trees ({@link BoostedTrees}; Friedman 2001, the listwise softmax
+ * objective of LambdaMART-style rankers, Burges 2010) fitted to the same softmax loss starting from
+ * the linear score, so that they learn what the linear score misses (interactions such as kind of
+ * choice times scientific share). The score of a candidate is the linear score plus the trees'
+ * output. Everything is learned from tortured/original pairs only, by {@link #train} ({@code
  * org.wiretrace.spin.build.RerankerBuilder} for the shipped resource), never set by hand.
  *
  * <p>Immutable and thread-safe.
@@ -84,7 +87,8 @@ public final class Reranker {
             "science weakest bigram",
             "science count ratio",
             "science word frequency change",
-            "known original"));
+            "known original",
+            "spinner words"));
     return List.copyOf(f);
   }
 
@@ -98,7 +102,9 @@ public final class Reranker {
   /**
    * A re-ranker over the first {@code depth} candidates scoring {@code sum_j weights[j] * (x[j] -
    * mean[j]) / scale[j] + trees.score(x)} on the raw features {@code x}, with the scientific counts
-   * {@code science} for its features.
+   * {@code science} for its features. It uses the first {@code weights.length} of {@link #FEATURES}
+   * (all of them when learned by {@link #train}; fewer for a resource learned before features were
+   * added).
    */
   public Reranker(
       int depth,
@@ -113,8 +119,13 @@ public final class Reranker {
     if (depth < 1) {
       throw new IllegalArgumentException("depth must be >= 1, got " + depth);
     }
-    if (mean.length != n || scale.length != n || weights.length != n || trees.features() != n) {
-      throw new IllegalArgumentException("expected " + n + " features");
+    int used = weights.length;
+    if (used < 1
+        || used > n
+        || mean.length != used
+        || scale.length != used
+        || trees.features() != used) {
+      throw new IllegalArgumentException("expected the first 1 to " + n + " features");
     }
     for (double s : scale) {
       if (!(s > 0)) {
@@ -169,12 +180,14 @@ public final class Reranker {
       List<PhraseRestorer.Candidate> candidates,
       PhraseStats stats,
       WordNetLexicon wordnet,
-      SpinHabits habits) {
+      SpinHabits habits,
+      Thesaurus thesaurus) {
     int m = Math.min(depth, candidates.size());
     if (m <= 1) {
       return candidates;
     }
-    double[][] x = features(words, candidates.subList(0, m), stats, science, wordnet, habits);
+    double[][] x =
+        features(words, candidates.subList(0, m), stats, science, wordnet, habits, thesaurus);
     double[] s = new double[m];
     Integer[] order = new Integer[m];
     for (int i = 0; i < m; i++) {
@@ -201,7 +214,7 @@ public final class Reranker {
 
   private static double linear(double[] x, double[] mean, double[] scale, double[] weights) {
     double s = 0;
-    for (int j = 0; j < x.length; j++) {
+    for (int j = 0; j < weights.length; j++) {
       s += weights[j] * (x[j] - mean[j]) / scale[j];
     }
     return s;
@@ -217,7 +230,8 @@ public final class Reranker {
       PhraseStats stats,
       ScienceCounts science,
       WordNetLexicon wordnet,
-      SpinHabits habits) {
+      SpinHabits habits,
+      Thesaurus thesaurus) {
     int m = candidates.size();
     int kinds = PhraseRestorer.Candidate.KINDS.size();
     double[][] x = new double[m][FEATURES.size()];
@@ -230,6 +244,8 @@ public final class Reranker {
     double total = Math.max(1, stats.totalWords());
     double spunScience = Math.log1p(science.count(words));
     double spunScienceFreq = meanScienceFrequency(words, science);
+    // whether the spinners' sources link a spun word (by position) to a candidate word
+    Map<String, Boolean> links = new HashMap<>();
     for (int i = 0; i < m; i++) {
       PhraseRestorer.Candidate c = candidates.get(i);
       List<String> w = List.of(c.text().split(" "));
@@ -297,8 +313,33 @@ public final class Reranker {
       f[j++] = Math.log1p(sc) - spunScience;
       f[j++] = meanScienceFrequency(w, science) - spunScienceFreq;
       f[j++] = Math.log1p(habits.originalCount(c.text()));
+      int spinner = 0;
+      if (w.size() == words.size()) {
+        for (int a = 0; a < w.size(); a++) {
+          String s = words.get(a);
+          String o = w.get(a);
+          if (!s.equals(o)
+              && links.computeIfAbsent(a + " " + o, k -> spinnerLink(s, o, habits, thesaurus))) {
+            spinner++;
+          }
+        }
+      }
+      f[j++] = spinner;
     }
     return x;
+  }
+
+  /**
+   * Whether a spinner's own sources link the spun word {@code s} to the original word {@code o}:
+   * neighbours in the thesaurus (word or base forms) or a learned habit in either direction.
+   */
+  private static boolean spinnerLink(String s, String o, SpinHabits habits, Thesaurus thesaurus) {
+    String sb = SpinHabits.base(s);
+    String ob = SpinHabits.base(o);
+    return habits.originalsOf(sb).containsKey(ob)
+        || habits.spinsOf(sb).containsKey(ob)
+        || thesaurus.neighbours(s).contains(o)
+        || (!sb.equals(s) || !ob.equals(o)) && thesaurus.neighbours(sb).contains(ob);
   }
 
   private static int phraseCount(List<String> w, PhraseStats stats) {
@@ -459,7 +500,7 @@ public final class Reranker {
                 new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
       out.write("# Wiretrace restoration re-ranker (linear + boosted trees), by RerankerBuilder\n");
       out.write("depth\t" + depth + "\n");
-      for (int j = 0; j < FEATURES.size(); j++) {
+      for (int j = 0; j < weights.length; j++) {
         out.write(
             String.format(
                 Locale.ROOT,
@@ -496,8 +537,9 @@ public final class Reranker {
   }
 
   /**
-   * Reads a re-ranker written by {@link #write} (gzip-compressed); the features must match {@link
-   * #FEATURES}.
+   * Reads a re-ranker written by {@link #write} (gzip-compressed); its features must be {@link
+   * #FEATURES} or their first ones (a re-ranker learned before features were added keeps scoring
+   * with the features it was learned on).
    */
   public static Reranker read(InputStream in, ScienceCounts science) throws IOException {
     BufferedReader r =
@@ -558,19 +600,20 @@ public final class Reranker {
     } catch (NumberFormatException e) {
       throw new IOException("bad number in the re-ranker: " + e.getMessage(), e);
     }
-    if (j != n || depth < 1) {
+    if (j < 1 || depth < 1) {
       throw new IOException("incomplete re-ranker: " + j + " of " + n + " features");
     }
+    int used = j;
     if (feature == null || node != feature.length) {
       throw new IOException("incomplete re-ranker: trees missing or cut short");
     }
     try {
       return new Reranker(
           depth,
-          mean,
-          scale,
-          weights,
-          new BoostedTrees(n, roots, feature, threshold, left, right, value),
+          Arrays.copyOf(mean, used),
+          Arrays.copyOf(scale, used),
+          Arrays.copyOf(weights, used),
+          new BoostedTrees(used, roots, feature, threshold, left, right, value),
           science);
     } catch (IllegalArgumentException e) {
       throw new IOException("bad re-ranker: " + e.getMessage(), e);
@@ -582,7 +625,7 @@ public final class Reranker {
     return "Reranker(depth "
         + depth
         + ", "
-        + FEATURES.size()
+        + weights.length
         + " features, "
         + trees.trees()
         + " trees)";

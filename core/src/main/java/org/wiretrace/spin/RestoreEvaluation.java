@@ -203,7 +203,13 @@ public final class RestoreEvaluation {
       if (c.get(i).text().equals(want)) {
         return new Reranker.Example(
             Reranker.features(
-                words, c, restorer.stats(), science, restorer.wordnet(), restorer.habits()),
+                words,
+                c,
+                restorer.stats(),
+                science,
+                restorer.wordnet(),
+                restorer.habits(),
+                restorer.thesaurus()),
             i);
       }
     }

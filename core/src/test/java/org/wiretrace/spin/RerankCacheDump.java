@@ -84,7 +84,9 @@ public final class RerankCacheDump {
                 }
               }
               if (gold[i] >= 0) {
-                x[i] = Reranker.features(words, c, r.stats(), science, r.wordnet(), r.habits());
+                x[i] =
+                    Reranker.features(
+                        words, c, r.stats(), science, r.wordnet(), r.habits(), r.thesaurus());
               }
             });
         Path tmp = dir.resolve(file.getFileName() + ".tmp");

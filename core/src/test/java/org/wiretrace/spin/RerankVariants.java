@@ -12,12 +12,31 @@ import java.util.List;
  * features of largest linear weight); {@code gbdt:T:D:ETA:MINH:L2:BINS} (boosted trees, {@link
  * BoostedTrees}); prefixes {@code lin+} (the linear score as an extra tree input), {@code lin@}
  * (boosting starts from the linear score), {@code rel+} (each feature also relative to its group's
- * maximum). Not thread-safe.
+ * maximum); {@code drop:I,J,.../VARIANT} (the variant with the feature columns I, J, ... set to 0,
+ * that is, left out: how a cache with added features scores the feature set without them). Not
+ * thread-safe.
  */
 final class RerankVariants {
   private RerankVariants() {}
 
   static RerankExperiment.Variant of(String name) {
+    if (name.startsWith("drop:")) {
+      int slash = name.indexOf('/');
+      String[] cols = name.substring(5, slash).split(",");
+      int[] drop = new int[cols.length];
+      for (int i = 0; i < cols.length; i++) {
+        drop[i] = Integer.parseInt(cols[i]);
+      }
+      RerankExperiment.Variant inner = of(name.substring(slash + 1));
+      return (x, gold) -> {
+        List<double[][]> tx = new ArrayList<>();
+        for (double[][] v : x) {
+          tx.add(zero(v, drop));
+        }
+        RerankExperiment.Scorer s = inner.apply(tx, gold);
+        return v -> s.score(zero(v, drop));
+      };
+    }
     if (name.equals("linear")) {
       return (x, gold) -> cross(x, gold, 0);
     }
@@ -95,6 +114,18 @@ final class RerankVariants {
         return out;
       };
     };
+  }
+
+  /** A copy of {@code v} with the columns {@code drop} set to 0 (a constant: left out). */
+  static double[][] zero(double[][] v, int[] drop) {
+    double[][] out = new double[v.length][];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i].clone();
+      for (int j : drop) {
+        out[i][j] = 0;
+      }
+    }
+    return out;
   }
 
   static double[] scores(RerankExperiment.Scorer r, double[][] v) {

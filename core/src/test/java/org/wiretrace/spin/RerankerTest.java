@@ -95,8 +95,24 @@ class RerankerTest {
       return;
     }
     List<PhraseRestorer.Candidate> again =
-        r.rerank(words, c, PhraseStats.shared(), WordNetLexicon.shared(), SpinHabits.none());
+        r.rerank(
+            words,
+            c,
+            PhraseStats.shared(),
+            WordNetLexicon.shared(),
+            SpinHabits.none(),
+            Thesaurus.empty());
     assertThat(again).hasSameSizeAs(c).containsExactlyInAnyOrderElementsOf(c);
+  }
+
+  @Test
+  void theShippedReRankerReadsWithTheFeaturesItWasLearnedOn() {
+    Reranker r = Reranker.shared();
+    if (r == null) {
+      return;
+    }
+    assertThat(r.weights().length).isBetween(1, N);
+    assertThat(r.trees().features()).isEqualTo(r.weights().length);
   }
 
   @Test
