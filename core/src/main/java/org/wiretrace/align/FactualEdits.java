@@ -48,8 +48,20 @@ public final class FactualEdits {
    * @param share least share of spun words, in (0, 1]
    */
   public static boolean isSpin(int kept, int substituted, int factual, int indels, double share) {
+    return isSpin(kept, substituted, factual, indels, share, 1);
+  }
+
+  /**
+   * The spin rule with a purity: the spun words must outnumber the inserted, deleted and factually
+   * substituted words together {@code purity} times (1 in {@link #isSpin(int, int, int, int,
+   * double)}; a lighter spin, with a smaller {@code share}, must be purer).
+   */
+  public static boolean isSpin(
+      int kept, int substituted, int factual, int indels, double share, int purity) {
     int spun = substituted - factual;
-    return spun > 0 && spun >= share * (kept + substituted) && spun >= indels + factual;
+    return spun > 0
+        && spun >= share * (kept + substituted)
+        && spun >= (long) purity * (indels + factual);
   }
 
   /**

@@ -171,10 +171,8 @@ public final class Relater {
    * names, figures and length; a spinner at a low rate changes nothing else.
    */
   static boolean isLightSpin(int kept, int spinnable, int factual, int otherChanges) {
-    int spun = spinnable - factual;
-    return spun > 0
-        && spun >= LIGHT_SPIN_SHARE * (kept + spinnable)
-        && spun >= (long) LIGHT_SPIN_PURITY * (otherChanges + factual);
+    return FactualEdits.isSpin(
+        kept, spinnable, factual, otherChanges, LIGHT_SPIN_SHARE, LIGHT_SPIN_PURITY);
   }
 
   /**

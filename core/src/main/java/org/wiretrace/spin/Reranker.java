@@ -419,48 +419,13 @@ public final class Reranker {
         used.add(new Example(z, e.gold));
       }
     }
-    double[] w = new double[n];
-    double[] m1 = new double[n];
-    double[] m2 = new double[n];
-    double rate = 0.05;
-    double b1 = 0.9;
-    double b2 = 0.999;
-    double[] grad = new double[n];
-    for (int t = 1; t <= iterations; t++) {
-      Arrays.fill(grad, 0);
-      for (Example e : used) {
-        double[] s = new double[e.x.length];
-        double max = -Double.MAX_VALUE;
-        for (int i = 0; i < s.length; i++) {
-          double v = 0;
-          for (int j = 0; j < n; j++) {
-            v += w[j] * e.x[i][j];
-          }
-          s[i] = v;
-          max = Math.max(max, v);
-        }
-        double z = 0;
-        for (int i = 0; i < s.length; i++) {
-          s[i] = Math.exp(s[i] - max);
-          z += s[i];
-        }
-        for (int i = 0; i < s.length; i++) {
-          double p = s[i] / z - (i == e.gold ? 1 : 0);
-          for (int j = 0; j < n; j++) {
-            grad[j] += p * e.x[i][j];
-          }
-        }
-      }
-      int k = Math.max(1, used.size());
-      for (int j = 0; j < n; j++) {
-        double g = grad[j] / k + l2 * w[j];
-        m1[j] = b1 * m1[j] + (1 - b1) * g;
-        m2[j] = b2 * m2[j] + (1 - b2) * g * g;
-        double h1 = m1[j] / (1 - Math.pow(b1, t));
-        double h2 = m2[j] / (1 - Math.pow(b2, t));
-        w[j] -= rate * h1 / (Math.sqrt(h2) + 1e-8);
-      }
+    List<double[][]> xs = new ArrayList<>(used.size());
+    int[] golds = new int[used.size()];
+    for (int q = 0; q < used.size(); q++) {
+      xs.add(used.get(q).x);
+      golds[q] = used.get(q).gold;
     }
+    double[] w = fitLogit(xs, golds, n, l2, iterations);
     if (raw.isEmpty()) {
       throw new IllegalArgumentException("no phrase with its original among the candidates");
     }
@@ -629,5 +594,58 @@ public final class Reranker {
         + " features, "
         + trees.trees()
         + " trees)";
+  }
+
+  /**
+   * Fits the conditional logit's weights: full-batch Adam (Kingma and Ba 2015; rate 0.05, betas 0.9
+   * and 0.999) from zero on the mean listwise softmax loss of the phrases ({@code x.get(q)}: one
+   * row of {@code n} standardised features per candidate, {@code gold[q]} the correct one) plus
+   * {@code l2} times half the squared weights. Deterministic.
+   */
+  static double[] fitLogit(List<double[][]> x, int[] gold, int n, double l2, int iterations) {
+    double[] w = new double[n];
+    double[] m1 = new double[n];
+    double[] m2 = new double[n];
+    double rate = 0.05;
+    double b1 = 0.9;
+    double b2 = 0.999;
+    double[] grad = new double[n];
+    for (int t = 1; t <= iterations; t++) {
+      Arrays.fill(grad, 0);
+      for (int q = 0; q < x.size(); q++) {
+        double[][] e = x.get(q);
+        double[] s = new double[e.length];
+        double max = -Double.MAX_VALUE;
+        for (int i = 0; i < s.length; i++) {
+          double v = 0;
+          for (int j = 0; j < n; j++) {
+            v += w[j] * e[i][j];
+          }
+          s[i] = v;
+          max = Math.max(max, v);
+        }
+        double z = 0;
+        for (int i = 0; i < s.length; i++) {
+          s[i] = Math.exp(s[i] - max);
+          z += s[i];
+        }
+        for (int i = 0; i < s.length; i++) {
+          double p = s[i] / z - (i == gold[q] ? 1 : 0);
+          for (int j = 0; j < n; j++) {
+            grad[j] += p * e[i][j];
+          }
+        }
+      }
+      int k = Math.max(1, x.size());
+      for (int j = 0; j < n; j++) {
+        double g = grad[j] / k + l2 * w[j];
+        m1[j] = b1 * m1[j] + (1 - b1) * g;
+        m2[j] = b2 * m2[j] + (1 - b2) * g * g;
+        double h1 = m1[j] / (1 - Math.pow(b1, t));
+        double h2 = m2[j] / (1 - Math.pow(b2, t));
+        w[j] -= rate * h1 / (Math.sqrt(h2) + 1e-8);
+      }
+    }
+    return w;
   }
 }

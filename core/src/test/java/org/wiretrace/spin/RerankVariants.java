@@ -245,46 +245,6 @@ final class RerankVariants {
   }
 
   static double[] adam(List<double[][]> x, int[] gold, int n, double l2, int iterations) {
-    double[] w = new double[n];
-    double[] m1 = new double[n];
-    double[] m2 = new double[n];
-    double[] grad = new double[n];
-    for (int t = 1; t <= iterations; t++) {
-      Arrays.fill(grad, 0);
-      for (int q = 0; q < x.size(); q++) {
-        double[][] e = x.get(q);
-        double[] s = new double[e.length];
-        double max = -Double.MAX_VALUE;
-        for (int i = 0; i < s.length; i++) {
-          double v = 0;
-          for (int j = 0; j < n; j++) {
-            v += w[j] * e[i][j];
-          }
-          s[i] = v;
-          max = Math.max(max, v);
-        }
-        double zz = 0;
-        for (int i = 0; i < s.length; i++) {
-          s[i] = Math.exp(s[i] - max);
-          zz += s[i];
-        }
-        for (int i = 0; i < s.length; i++) {
-          double p = s[i] / zz - (i == gold[q] ? 1 : 0);
-          for (int j = 0; j < n; j++) {
-            grad[j] += p * e[i][j];
-          }
-        }
-      }
-      int kk = Math.max(1, x.size());
-      for (int j = 0; j < n; j++) {
-        double g = grad[j] / kk + l2 * w[j];
-        m1[j] = 0.9 * m1[j] + 0.1 * g;
-        m2[j] = 0.999 * m2[j] + 0.001 * g * g;
-        double h1 = m1[j] / (1 - Math.pow(0.9, t));
-        double h2 = m2[j] / (1 - Math.pow(0.999, t));
-        w[j] -= 0.05 * h1 / (Math.sqrt(h2) + 1e-8);
-      }
-    }
-    return w;
+    return Reranker.fitLogit(x, gold, n, l2, iterations);
   }
 }
