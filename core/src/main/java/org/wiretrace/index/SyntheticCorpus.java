@@ -1,6 +1,7 @@
 package org.wiretrace.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -29,8 +30,9 @@ import org.wiretrace.ingest.Article;
  *   <li>{@link Kind#EXCERPT}: its first 20-60% (cut at a sentence end);
  *   <li>{@link Kind#EDITED}: 10% of its sentences dropped and 4% of its words changed;
  *   <li>{@link Kind#SPUN}: 25-60% of its content words replaced by a consistent pseudo-thesaurus
- *       (one substitute per word, as spinners use; capitalised words at a third of that rate), a
- *       tenth of those by two words, and 3% of the function words swapped for others.
+ *       (exactly that share, drawn with capitalised words at a third of the weight; one substitute
+ *       per word, as spinners use), a tenth of those by two words, and 3% of the function words
+ *       swapped for others.
  * </ul>
  *
  * Article ids are {@code syn-<n>-f<family>}: the family is the sequence number of the original a
@@ -293,20 +295,54 @@ public final class SyntheticCorpus implements Iterable<SyntheticCorpus.Item> {
     return sb.toString();
   }
 
-  /** Replaces {@code rate} of the content words through a consistent pseudo-thesaurus. */
+  /**
+   * Replaces exactly {@code rate} of the content words (rounded; words that are not function words
+   * and do not start with a digit) through a consistent pseudo-thesaurus. The words to replace are
+   * drawn without replacement, capitalised ones with a third of the weight of the others (thesauri
+   * rarely hold names; Efraimidis and Spirakis, "Weighted random sampling with a reservoir", IPL
+   * 2006): a per-word coin at {@code rate} would leave a short notice of names and figures almost
+   * untouched, below the share a spun copy is planted with.
+   */
   static String spin(String text, double rate, SplittableRandom rnd) {
+    List<String> words = new ArrayList<>();
+    forEachWord(
+        text,
+        new StringBuilder(0),
+        w -> {
+          words.add(w);
+          return w;
+        });
+    int n = words.size();
+    int content = 0;
+    double[] key = new double[n];
+    for (int i = 0; i < n; i++) {
+      String w = words.get(i);
+      if (FunctionWords.contains(w.toLowerCase()) || Character.isDigit(w.charAt(0))) {
+        key[i] = Double.POSITIVE_INFINITY;
+      } else {
+        double weight = Character.isUpperCase(w.charAt(0)) ? 1.0 / 3 : 1.0;
+        key[i] = -Math.log(1 - rnd.nextDouble()) / weight; // smallest keys: the weighted sample
+        content++;
+      }
+    }
+    int replace = (int) Math.round(rate * content);
+    double[] sorted = key.clone();
+    Arrays.sort(sorted);
+    double cut = replace == 0 ? Double.NEGATIVE_INFINITY : sorted[replace - 1];
     StringBuilder sb = new StringBuilder(text.length() + 64);
+    int[] at = {0};
     forEachWord(
         text,
         sb,
         w -> {
-          boolean function = FunctionWords.contains(w.toLowerCase());
-          if (function) {
-            return rnd.nextDouble() < 0.03 ? FUNCTION_SWAPS[rnd.nextInt(FUNCTION_SWAPS.length)] : w;
+          int i = at[0]++;
+          if (key[i] == Double.POSITIVE_INFINITY) {
+            boolean function = !Character.isDigit(w.charAt(0));
+            return function && rnd.nextDouble() < 0.03
+                ? FUNCTION_SWAPS[rnd.nextInt(FUNCTION_SWAPS.length)]
+                : w;
           }
-          // thesauri rarely hold names: capitalised words change at a third of the rate
-          double r = Character.isUpperCase(w.charAt(0)) ? rate / 3 : rate;
-          if (Character.isDigit(w.charAt(0)) || rnd.nextDouble() >= r) {
+          if (key[i] > cut) {
             return w;
           }
           String syn = pseudo(w, THESAURUS);

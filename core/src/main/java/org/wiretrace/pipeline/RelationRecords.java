@@ -1,10 +1,13 @@
 package org.wiretrace.pipeline;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.wiretrace.align.Alignment;
@@ -76,6 +79,60 @@ final class RelationRecords {
           JSON.writeValueAsString(o));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a relation record", e);
+    }
+  }
+
+  /**
+   * The verdict a record holds without its passages: relation, coverages, story similarity and the
+   * two text lengths, read by a streaming parse that skips the edit scripts (most of a text-sharing
+   * record). For what needs no alignment (families, stories, totals): the store's end-of-scan step
+   * over every record of a large store.
+   *
+   * @throws IllegalArgumentException when the payload is not a relation record's
+   */
+  static PairVerdict verdictWithoutPassages(StoreRecord r) {
+    try (JsonParser p = JSON.getFactory().createParser(r.json())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not an object");
+      }
+      String a = null;
+      String b = null;
+      Relation relation = null;
+      double covA = Double.NaN;
+      double covB = Double.NaN;
+      double story = Double.NaN;
+      int aChars = -1;
+      int bChars = -1;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "a" -> a = p.getText();
+          case "b" -> b = p.getText();
+          case "relation" -> relation = Relation.valueOf(p.getText());
+          case "a_coverage" -> covA = p.getDoubleValue();
+          case "b_coverage" -> covB = p.getDoubleValue();
+          case "story_similarity" -> story = p.getDoubleValue();
+          case "a_chars" -> aChars = p.getIntValue();
+          case "b_chars" -> bChars = p.getIntValue();
+          default -> p.skipChildren();
+        }
+      }
+      if (a == null
+          || b == null
+          || relation == null
+          || Double.isNaN(covA)
+          || Double.isNaN(covB)
+          || Double.isNaN(story)
+          || aChars < 0
+          || bChars < 0) {
+        throw new IllegalArgumentException("a field is missing");
+      }
+      return new PairVerdict(
+          a, b, new Verdict(relation, covA, covB, story, new Alignment(aChars, bChars, List.of())));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "bad relation record '" + r.key() + "' in the store: " + e.getMessage(), e);
     }
   }
 

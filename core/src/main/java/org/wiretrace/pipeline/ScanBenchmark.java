@@ -246,7 +246,8 @@ public final class ScanBenchmark {
     if (stories) {
       long s0 = System.nanoTime();
       index.refresh();
-      storyCount = StoreContents.updateStories(index, StoreContents.load(index), true).size();
+      storyCount =
+          StoreContents.updateStories(index, StoreContents.load(index, false), true).size();
       index.commit();
       storySeconds = (System.nanoTime() - s0) / 1e9;
     }

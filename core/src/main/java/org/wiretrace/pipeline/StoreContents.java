@@ -69,8 +69,17 @@ final class StoreContents {
 
   private StoreContents() {}
 
-  /** Reads the articles and relation records visible in {@code index}. */
+  /** Reads the articles and relation records visible in {@code index}, with the passages. */
   static Loaded load(ArticleIndex index) throws IOException {
+    return load(index, true);
+  }
+
+  /**
+   * Reads the articles and relation records visible in {@code index}; without {@code passages} the
+   * verdicts carry no alignment passages ({@link RelationRecords#verdictWithoutPassages}): enough
+   * for stories, families and totals, at a fraction of the memory and parsing of a large store.
+   */
+  static Loaded load(ArticleIndex index, boolean passages) throws IOException {
     List<Article> bare = new ArrayList<>();
     List<byte[]> payloads = new ArrayList<>();
     List<String> withoutPayload = new ArrayList<>();
@@ -116,7 +125,8 @@ final class StoreContents {
     index.forEachRecord(
         StoreRecord.RELATION,
         r -> {
-          PairVerdict v = RelationRecords.verdict(r);
+          PairVerdict v =
+              passages ? RelationRecords.verdict(r) : RelationRecords.verdictWithoutPassages(r);
           if (position.containsKey(v.aId()) && position.containsKey(v.bId())) {
             verdicts.add(v);
           }

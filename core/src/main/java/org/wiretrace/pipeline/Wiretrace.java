@@ -51,6 +51,7 @@ public final class Wiretrace {
     return scan(
         options,
         listener,
+        true,
         (index, loaded, stories, run) ->
             StoreContents.result(index, loaded, stories, run.skipped(), run.read()));
   }
@@ -65,6 +66,7 @@ public final class Wiretrace {
     return scan(
         options,
         listener,
+        true,
         (index, loaded, stories, run) -> {
           Map<Relation, Integer> relations = new EnumMap<>(Relation.class);
           for (PairVerdict v : loaded.verdicts()) {
@@ -94,7 +96,9 @@ public final class Wiretrace {
         throws IOException;
   }
 
-  private static <T> T scan(ScanOptions options, IngestListener listener, ScanView<T> view) {
+  /** The scan; {@code passages}: whether {@code view} reads the verdicts' alignment passages. */
+  private static <T> T scan(
+      ScanOptions options, IngestListener listener, boolean passages, ScanView<T> view) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
     List<Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
@@ -123,7 +127,7 @@ public final class Wiretrace {
         onlyAdded &= tally(scanner.add(batch), counts);
       }
       index.refresh();
-      StoreContents.Loaded loaded = StoreContents.load(index);
+      StoreContents.Loaded loaded = StoreContents.load(index, passages);
       Optional<List<Story>> stored =
           counts[0] + counts[1] + counts[3] == 0
               ? StoreContents.storedStories(index, loaded)
@@ -206,7 +210,7 @@ public final class Wiretrace {
         }
       }
       index.refresh();
-      StoreContents.rebuildStories(index, StoreContents.load(index));
+      StoreContents.rebuildStories(index, StoreContents.load(index, false));
       index.commit();
       return missing;
     } catch (IOException e) {
