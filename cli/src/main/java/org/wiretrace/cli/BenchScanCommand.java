@@ -167,6 +167,10 @@ final class BenchScanCommand implements Callable<Integer> {
                       k.putObject(x.kind().name().toLowerCase())
                           .put("planted", x.planted())
                           .put("recall", x.recall())
+                          .put(
+                              "planted_under_" + ScanBenchmark.SHORT_WORDS + "_words",
+                              x.plantedShort())
+                          .put("recall_of_longer", x.recallOfLonger())
                           .put("named", x.namedShare())
                           .put("label_precision", x.labelPrecision());
                   ObjectNode as = kind.putObject("named_as");
@@ -220,6 +224,19 @@ final class BenchScanCommand implements Callable<Integer> {
               k.namedShare(),
               k.labelPrecision(),
               k.labelled());
+        }
+        for (ScanBenchmark.KindRecall k : r.kinds()) {
+          if (k.found() < k.planted() && k.plantedShort() > 0) {
+            System.out.printf(
+                "  %-10s under %d words: found %d of %d; longer: found %.4f (%d of %d)%n",
+                k.kind().name().toLowerCase(),
+                ScanBenchmark.SHORT_WORDS,
+                k.foundShort(),
+                k.plantedShort(),
+                k.recallOfLonger(),
+                k.found() - k.foundShort(),
+                k.planted() - k.plantedShort());
+          }
         }
         for (ScanBenchmark.KindRecall k : r.kinds()) {
           if (k.named() < k.found()) {

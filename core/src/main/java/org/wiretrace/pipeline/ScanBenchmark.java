@@ -53,6 +53,12 @@ public final class ScanBenchmark {
   /** Shingle containment from which an unplanted text-sharing pair counts as correct. */
   public static final double SHARED_CONTAINMENT = 0.2;
 
+  /**
+   * Copies under this many words are counted apart (notices: a half-spun "Qtly div 35 cts vs 35 cts
+   * prior" is one of hundreds of identical notices).
+   */
+  public static final int SHORT_WORDS = 100;
+
   /** Latency samples kept (reservoir), so memory stays bounded at any size. */
   static final int SAMPLES = 100_000;
 
@@ -67,6 +73,8 @@ public final class ScanBenchmark {
    * @param labelledCorrect of those, correct ones
    * @param namedAs the found copies by the relation their verdict names (what the misnamed ones
    *     were called)
+   * @param plantedShort copies planted with fewer than {@link #SHORT_WORDS} words (notices)
+   * @param foundShort of those, found
    */
   public record KindRecall(
       Kind kind,
@@ -75,13 +83,21 @@ public final class ScanBenchmark {
       long named,
       long labelled,
       long labelledCorrect,
-      Map<Relation, Long> namedAs) {
+      Map<Relation, Long> namedAs,
+      long plantedShort,
+      long foundShort) {
     public KindRecall {
       namedAs = Collections.unmodifiableMap(new EnumMap<>(namedAs));
     }
 
     public double recall() {
       return planted == 0 ? 1 : (double) found / planted;
+    }
+
+    /** Recall of the copies of {@link #SHORT_WORDS} words or more. */
+    public double recallOfLonger() {
+      long p = planted - plantedShort;
+      return p == 0 ? 1 : (double) (found - foundShort) / p;
     }
 
     /** Share of the found copies whose verdict names the planted kind. */
@@ -277,7 +293,7 @@ public final class ScanBenchmark {
       if (k != Kind.ORIGINAL && c[0] > 0) {
         Map<Relation, Long> as = new EnumMap<>(Relation.class);
         counts.namedAs.getOrDefault(k, Map.of()).forEach(as::put);
-        kinds.add(new KindRecall(k, c[0], c[1], c[2], l[0], l[1], as));
+        kinds.add(new KindRecall(k, c[0], c[1], c[2], l[0], l[1], as, c[3], c[4]));
       }
     }
     return new Result(
@@ -313,7 +329,7 @@ public final class ScanBenchmark {
 
     Counts() {
       for (Kind k : Kind.values()) {
-        perKind.put(k, new long[3]);
+        perKind.put(k, new long[5]); // planted, found, named, planted short, found short
       }
     }
   }
@@ -378,9 +394,12 @@ public final class ScanBenchmark {
       if (item.sourceId().isEmpty()) {
         continue;
       }
+      boolean notice = words(item.article().text()) < SHORT_WORDS;
+      k[3] += notice ? 1 : 0;
       PairVerdict v = byPair.get(RelationRecords.key(item.article().id(), item.sourceId().get()));
       if (v != null) {
         k[1]++;
+        k[4] += notice ? 1 : 0;
         k[2] += v.relation() == label(item.kind()) ? 1 : 0;
         counts
             .namedAs
@@ -390,6 +409,18 @@ public final class ScanBenchmark {
     }
     batch.clear();
     return size;
+  }
+
+  /** Whitespace-separated words of {@code text}. */
+  private static int words(String text) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      n += !space && !in ? 1 : 0;
+      in = !space;
+    }
+    return n;
   }
 
   /**

@@ -72,6 +72,8 @@ class ScanBenchmarkTest {
       long named = k.namedAs().values().stream().mapToLong(Long::longValue).sum();
       assertThat(named).as(k.kind() + ": every found copy is counted once").isEqualTo(k.found());
       assertThat(k.namedAs().getOrDefault(label(k.kind()), 0L)).isEqualTo(k.named());
+      assertThat(k.plantedShort()).isBetween(k.foundShort(), k.planted());
+      assertThat(k.found() - k.foundShort()).isBetween(0L, k.planted() - k.plantedShort());
     }
     assertThat(r.wrong()).hasSizeLessThanOrEqualTo(5);
   }
