@@ -25,8 +25,10 @@ import java.util.Objects;
  * bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore (2000) with
  * corpus n-grams as the language model. Inflections are carried over with {@link Morph}. Learned
  * original phrases that share a word with the spun phrase at the same place are candidates too
- * ({@link #knownOriginals}), and an optional learned {@link Reranker} re-orders the first
- * candidates ({@link #candidates} records what each path chose).
+ * ({@link #knownOriginals}), and so are the corpus's most frequent phrases that keep one or two of
+ * the spun words at their place ({@link #collocations}), which reach originals no thesaurus links
+ * to the spun words; an optional learned {@link Reranker} re-orders the first candidates ({@link
+ * #candidates} records what each path chose).
  *
  * <p>Stateless apart from its immutable inputs; thread-safe.
  */
@@ -63,6 +65,9 @@ public final class PhraseRestorer {
    * @param number prior of the other grammatical number of a candidate's last word ("fatty acid" to
    *     "fatty acids": the listed originals do not always keep the spun phrase's number); 0 leaves
    *     such candidates out
+   * @param collocation prior of each changed word of a corpus collocation around the kept words
+   *     ({@link #collocations}: "heart rate" for "heart cadence", whatever links "cadence" to
+   *     "rate"); 0 leaves such candidates out
    * @param maxOptions options kept per word
    * @param beam paths kept per position in the beam search
    */
@@ -83,6 +88,7 @@ public final class PhraseRestorer {
       double known,
       double compound,
       double number,
+      double collocation,
       int maxOptions,
       int beam) {
 
@@ -90,7 +96,7 @@ public final class PhraseRestorer {
     public static final Settings DEFAULT =
         new Settings(
             0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02, 1.0, 0.2,
-            100, 250);
+            0.01, 100, 250);
 
     /**
      * The settings of the detector's restorer ({@link SpinDetector}): those its thresholds were
@@ -99,8 +105,8 @@ public final class PhraseRestorer {
      */
     public static final Settings DETECTION =
         new Settings(
-            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0, 0.0, 40,
-            250);
+            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0, 0.0,
+            0.0, 40, 250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
@@ -115,7 +121,8 @@ public final class PhraseRestorer {
           || !(thesaurusFar >= 0 && thesaurusFar <= 1)
           || !(known >= 0 && known <= 1)
           || !(compound >= 0 && compound <= 1)
-          || !(number >= 0 && number <= 1)) {
+          || !(number >= 0 && number <= 1)
+          || !(collocation >= 0 && collocation <= 1)) {
         throw new IllegalArgumentException("thesaurus priors must be in [0, 1]");
       }
       if (maxFar < 0 || maxOptions < 1 || beam < 1) {
@@ -258,7 +265,8 @@ public final class PhraseRestorer {
             "WordNet '",
             "known original ",
             "compound ",
-            "number ");
+            "number ",
+            "collocation ");
 
     public Candidate {
       Objects.requireNonNull(suggestion, "suggestion");
@@ -370,6 +378,9 @@ public final class PhraseRestorer {
     for (Candidate c : knownOriginals(words)) {
       best.putIfAbsent(c.text(), c);
     }
+    for (Candidate c : collocations(words)) {
+      best.putIfAbsent(c.text(), c);
+    }
     if (settings.number() > 0) {
       addNumberVariants(self, best);
     }
@@ -400,6 +411,16 @@ public final class PhraseRestorer {
 
   /** A known original {@code o} of as many words as the spun {@code words}, scored like a path. */
   private Candidate known(List<String> words, String o, int kind, String why) {
+    return sameLength(
+        words, o, settings.known(), kind, why + o + "' (" + habits.originalCount(o) + "x)");
+  }
+
+  /**
+   * The phrase {@code o} of as many words as the spun {@code words} scored like a path: each kept
+   * word with the prior {@link Settings#keep}, each changed one with {@code prior}, counted as a
+   * choice of {@code kind}.
+   */
+  private Candidate sameLength(List<String> words, String o, double prior, int kind, String why) {
     List<String> w = List.of(o.split(" "));
     double lp = 0;
     int[] kinds = new int[Candidate.KINDS.size()];
@@ -407,22 +428,75 @@ public final class PhraseRestorer {
       if (w.get(i).equals(words.get(i))) {
         lp += Math.log(settings.keep());
       } else {
-        lp += Math.log(settings.known());
+        lp += Math.log(prior);
         kinds[kind]++;
       }
     }
     double ev = evidence(w);
     return new Candidate(
-        new Suggestion(
-            o,
-            lp + settings.evidence() * ev,
-            stats.count(w),
-            settings.known(),
-            settings.known(),
-            why + o + "' (" + habits.originalCount(o) + "x)"),
+        new Suggestion(o, lp + settings.evidence() * ev, stats.count(w), prior, prior, why),
         lp,
         ev,
         kinds);
+  }
+
+  /** Corpus collocations proposed per pattern of kept words ({@link #collocations}). */
+  public static final int COLLOCATIONS = 30;
+
+  /**
+   * Candidates outside the lattice from the corpus alone: for a spun phrase of two or three words
+   * and each choice of the words a spinner may have left alone (one or two of them; tokens with a
+   * digit are always among them), the {@link #COLLOCATIONS} most frequent counted phrases of the
+   * same length that keep those words at their place and change every other one ("heart rate",
+   * "heart failure" for "heart cadence"), each changed word with the prior {@link
+   * Settings#collocation}, scored like the lattice's paths. They reach originals that no thesaurus
+   * or habit links to the spun words ("renewable energy" for "elective energy"); the re-ranker
+   * judges them. None when that prior is 0.
+   */
+  public List<Candidate> collocations(List<String> words) {
+    int n = words.size();
+    if (settings.collocation() <= 0 || n < 2 || n > 3) {
+      return List.of();
+    }
+    int kind = Candidate.KINDS.indexOf("collocation ");
+    Map<String, Candidate> out = new LinkedHashMap<>();
+    for (int kept = 1; kept < (1 << n) - 1; kept++) {
+      List<String> pattern = new ArrayList<>(n);
+      boolean free = true;
+      for (int i = 0; i < n; i++) {
+        boolean keep = (kept & (1 << i)) != 0;
+        pattern.add(keep ? words.get(i) : null);
+        free &= keep || !literal(words.get(i));
+      }
+      if (!free) {
+        continue;
+      }
+      int taken = 0;
+      for (List<String> c : stats.collocations(pattern, 4 * COLLOCATIONS)) {
+        if (taken == COLLOCATIONS) {
+          break;
+        }
+        boolean allChanged = true;
+        for (int i = 0; i < n; i++) {
+          allChanged &= pattern.get(i) != null || !c.get(i).equals(words.get(i));
+        }
+        if (!allChanged) {
+          continue;
+        }
+        taken++;
+        String text = String.join(" ", c);
+        out.computeIfAbsent(
+            text,
+            t ->
+                sameLength(
+                    words,
+                    t,
+                    settings.collocation(),
+                    kind,
+                    "collocation '" + t + "' (" + stats.count(c) + "x)"));
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   /** Candidates whose last word's grammatical number is changed, from the best ones. */

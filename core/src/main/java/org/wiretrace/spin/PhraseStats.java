@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class PhraseStats {
   private final long[] triKeys;
   private final int[] triCounts;
   private final BigramFilter seen;
+  private volatile Postings postings;
 
   private PhraseStats(
       long total,
@@ -245,6 +247,144 @@ public final class PhraseStats {
           min = Math.min(min, count(words.get(i), words.get(i + 1), words.get(i + 2)));
         }
         return min;
+    }
+  }
+
+  /**
+   * The counted phrases of {@code pattern.size()} words (two or three) that have the word of {@code
+   * pattern} at every position where it is not null, most frequent first (ties in table order), at
+   * most {@code limit}: the corpus collocations around the kept words of a spun phrase ("heart
+   * rate", "heart failure" for "heart" followed by any word). Empty when no position is fixed, a
+   * fixed word is unknown or the length is not 2 or 3. The first call builds an index of the
+   * n-grams by word (about 20 MB, a second).
+   */
+  public List<List<String>> collocations(List<String> pattern, int limit) {
+    int n = pattern.size();
+    if ((n != 2 && n != 3) || limit < 1) {
+      return List.of();
+    }
+    int[] want = new int[n];
+    int rarest = -1;
+    Postings p = postings();
+    for (int i = 0; i < n; i++) {
+      String w = pattern.get(i);
+      if (w == null) {
+        want[i] = -1;
+        continue;
+      }
+      Integer id = ids.get(w);
+      if (id == null) {
+        return List.of();
+      }
+      want[i] = id;
+      if (rarest < 0 || p.size(n, id) < p.size(n, want[rarest])) {
+        rarest = i;
+      }
+    }
+    if (rarest < 0) {
+      return List.of();
+    }
+    List<List<String>> out = new ArrayList<>();
+    int[] row = p.of(n, want[rarest]);
+    for (int g : row) {
+      long key = n == 2 ? biKeys[g] : triKeys[g];
+      boolean match = true;
+      String[] words = new String[n];
+      for (int i = 0; i < n && match; i++) {
+        int id = (int) ((key >>> ((n - 1 - i) * BITS)) & MASK);
+        match = want[i] < 0 || want[i] == id;
+        words[i] = p.word(id);
+      }
+      if (match) {
+        out.add(List.of(words));
+        if (out.size() == limit) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private Postings postings() {
+    Postings p = postings;
+    if (p == null) {
+      synchronized (this) {
+        p = postings;
+        if (p == null) {
+          p = new Postings(this);
+          postings = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  /**
+   * For each word, the bigrams and trigrams (indices into the tables) that contain it, most
+   * frequent first, and the words by id.
+   */
+  private static final class Postings {
+    private final String[] words;
+    private final int[][] bigrams;
+    private final int[][] trigrams;
+
+    Postings(PhraseStats s) {
+      words = new String[s.wordCounts.length];
+      for (Map.Entry<String, Integer> e : s.ids.entrySet()) {
+        words[e.getValue()] = e.getKey();
+      }
+      bigrams = index(s.biKeys, s.biCounts, 2, words.length);
+      trigrams = index(s.triKeys, s.triCounts, 3, words.length);
+    }
+
+    private static int[][] index(long[] keys, int[] counts, int n, int vocabulary) {
+      Integer[] order = new Integer[keys.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Integer.compare(counts[y], counts[x]));
+      int[] size = new int[vocabulary];
+      for (long k : keys) {
+        for (int i = 0; i < n; i++) {
+          size[(int) ((k >>> (i * BITS)) & MASK)]++;
+        }
+      }
+      int[][] out = new int[vocabulary][];
+      for (int w = 0; w < vocabulary; w++) {
+        out[w] = new int[size[w]];
+      }
+      int[] fill = new int[vocabulary];
+      for (int g : order) {
+        for (int i = 0; i < n; i++) {
+          int w = (int) ((keys[g] >>> (i * BITS)) & MASK);
+          if (!contains(out[w], fill[w], g)) {
+            out[w][fill[w]++] = g;
+          }
+        }
+      }
+      for (int w = 0; w < vocabulary; w++) {
+        if (fill[w] < out[w].length) {
+          out[w] = Arrays.copyOf(out[w], fill[w]);
+        }
+      }
+      return out;
+    }
+
+    /** True when the last entry of the first {@code fill} of {@code row} is {@code g}. */
+    private static boolean contains(int[] row, int fill, int g) {
+      return fill > 0 && row[fill - 1] == g;
+    }
+
+    int[] of(int n, int word) {
+      return n == 2 ? bigrams[word] : trigrams[word];
+    }
+
+    int size(int n, int word) {
+      return of(n, word).length;
+    }
+
+    String word(int id) {
+      return words[id];
     }
   }
 
