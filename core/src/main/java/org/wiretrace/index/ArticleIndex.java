@@ -1371,6 +1371,16 @@ public final class ArticleIndex implements Closeable {
     return out;
   }
 
+  /** Segments of the index as searches see it now (each lookup seeks every one of them). */
+  public int segments() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.getIndexReader().leaves().size();
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   /** Bytes used by the index on disk. */
   public long sizeOnDisk() throws IOException {
     long total = 0;
