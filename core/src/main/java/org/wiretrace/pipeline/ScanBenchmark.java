@@ -229,7 +229,9 @@ public final class ScanBenchmark {
             "wiretrace-bench-items",
             items.iterator(),
             StoreScanner.BATCH,
-            b -> new Prepared(b, scanner.prepare(b.stream().map(Item::article).toList())))) {
+            b ->
+                new Prepared(
+                    b, scanner.prepare(b.stream().map(Item::article).toList(), !Ahead.ON)))) {
       while (ahead.hasNext()) {
         Prepared p = ahead.next();
         n += flush(scanner, p, counts, probeSet);
