@@ -38,16 +38,13 @@ public final class SortedSets {
     int i = 0;
     int j = 0;
     int c = 0;
+    // branch-free steps: hashes are random, so which side advances is unpredictable
     while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        i++;
-      } else if (a[i] > b[j]) {
-        j++;
-      } else {
-        c++;
-        i++;
-        j++;
-      }
+      long x = a[i];
+      long y = b[j];
+      c += x == y ? 1 : 0;
+      i += x <= y ? 1 : 0;
+      j += x >= y ? 1 : 0;
     }
     return c;
   }
@@ -57,16 +54,13 @@ public final class SortedSets {
     int i = 0;
     int j = 0;
     int c = 0;
+    // branch-free steps: hashes are random, so which side advances is unpredictable
     while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        i++;
-      } else if (a[i] > b[j]) {
-        j++;
-      } else {
-        c++;
-        i++;
-        j++;
-      }
+      int x = a[i];
+      int y = b[j];
+      c += x == y ? 1 : 0;
+      i += x <= y ? 1 : 0;
+      j += x >= y ? 1 : 0;
     }
     return c;
   }

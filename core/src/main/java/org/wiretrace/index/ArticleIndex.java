@@ -701,8 +701,30 @@ public final class ArticleIndex implements Closeable {
     searchers.maybeRefresh();
   }
 
-  /** Makes searches see the latest changes (read-write) or the latest commit (read-only). */
+  /**
+   * Makes searches see the latest changes (read-write) or the latest commit (read-only). A writer's
+   * in-memory segments (one per thread that indexed) are first written out on the common pool, in
+   * parallel, so that the reopen, which would write them one after the other in this thread, finds
+   * nothing left to write.
+   */
   public void refresh() throws IOException {
+    if (writer != null) {
+      try {
+        java.util.stream.IntStream.range(
+                0, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1)
+            .parallel()
+            .forEach(
+                i -> {
+                  try {
+                    writer.flushNextBuffer();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
     searchers.maybeRefreshBlocking();
   }
 
@@ -1369,6 +1391,16 @@ public final class ArticleIndex implements Closeable {
       out[i] = intTerm(a[i]);
     }
     return out;
+  }
+
+  /** Segments of the index as searches see it now (each lookup seeks every one of them). */
+  public int segments() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.getIndexReader().leaves().size();
+    } finally {
+      searchers.release(s);
+    }
   }
 
   /** Bytes used by the index on disk. */

@@ -237,22 +237,30 @@ public final class ScanBenchmark {
     StoreScanner scanner = new StoreScanner(index);
     Counts counts = new Counts();
     Reservoir probeSet = new Reservoir(probes, 2);
-    List<Item> batch = new ArrayList<>(StoreScanner.BATCH);
     long n = 0;
     long sinceCommit = 0;
-    for (Item item : items) {
-      batch.add(item);
-      if (batch.size() == StoreScanner.BATCH) {
-        n += flush(scanner, batch, counts, probeSet);
-        sinceCommit += StoreScanner.BATCH;
+    // the next batch is generated and analysed on a background thread while this one is added
+    try (Ahead<Prepared> ahead =
+        new Ahead<>(
+            "wiretrace-bench-items",
+            items.iterator(),
+            StoreScanner.BATCH,
+            b ->
+                new Prepared(
+                    b, scanner.prepare(b.stream().map(Item::article).toList(), !Ahead.ON)))) {
+      while (ahead.hasNext()) {
+        Prepared p = ahead.next();
+        n += flush(scanner, p, counts, probeSet);
+        sinceCommit += p.items().size();
         if (sinceCommit >= COMMIT_EVERY) {
+          long tp = PhaseTimes.start();
           index.commit();
+          PhaseTimes.end("9 commit", tp);
           sinceCommit = 0;
         }
         progress.accept(n);
       }
     }
-    n += flush(scanner, batch, counts, probeSet);
     index.commit();
     progress.accept(n);
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -345,8 +353,12 @@ public final class ScanBenchmark {
     };
   }
 
-  private long flush(StoreScanner scanner, List<Item> batch, Counts counts, Reservoir probeSet)
+  /** A batch of generated items and their analysis. */
+  private record Prepared(List<Item> items, StoreScanner.Prepared analysed) {}
+
+  private long flush(StoreScanner scanner, Prepared prepared, Counts counts, Reservoir probeSet)
       throws IOException {
+    List<Item> batch = prepared.items();
     int size = batch.size();
     if (size == 0) {
       return 0;
@@ -358,7 +370,8 @@ public final class ScanBenchmark {
       byId.put(item.article().id(), item.article());
       probeSet.add(item.article());
     }
-    StoreScanner.BatchResult r = scanner.add(articles);
+    StoreScanner.BatchResult r = scanner.add(prepared.analysed());
+    long t = PhaseTimes.start();
     counts.judged += r.judged();
     Map<String, PairVerdict> byPair = new HashMap<>();
     for (PairVerdict v : r.verdicts()) {
@@ -407,7 +420,7 @@ public final class ScanBenchmark {
             .merge(v.relation(), 1L, Long::sum);
       }
     }
-    batch.clear();
+    PhaseTimes.end("0 bench truth", t);
     return size;
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +133,84 @@ public final class StoreScanner {
    * are analysed, indexed ({@link ArticleIndex#putAll}), looked up and judged in parallel.
    */
   public BatchResult add(List<Article> batch) throws IOException {
+    return add(prepare(batch));
+  }
+
+  /**
+   * A batch of articles (distinct ids) analysed for {@link #add(Prepared)}: tokens, fingerprint,
+   * content vector and story features, in parallel. Reads nothing from the store and writes
+   * nothing, so the next batch can be prepared (on another thread) while this scanner adds the
+   * current one ({@link #scan}). Thread-safe.
+   */
+  public Prepared prepare(List<Article> batch) {
+    return prepare(batch, true);
+  }
+
+  /**
+   * {@link #prepare(List)}, on the common pool when {@code parallel}, else in the calling thread. A
+   * batch analysed ahead ({@link #scan}) is analysed in its own thread: sharing the pool with the
+   * parallel steps of the batch being added made both threads spin waiting for each other's tasks
+   * (8% of the CPU samples).
+   */
+  Prepared prepare(List<Article> batch, boolean parallel) {
+    long t = PhaseTimes.start();
+    java.util.stream.Stream<Article> s = parallel ? batch.parallelStream() : batch.stream();
     List<ArticleAnalysis> analysed =
-        batch.parallelStream().map(a -> ArticleAnalysis.of(a, index.fingerprinter())).toList();
+        s.map(a -> ArticleAnalysis.of(a, index.fingerprinter())).toList();
+    PhaseTimes.end("1 analyse", t);
+    return new Prepared(analysed);
+  }
+
+  /** A batch analysed by {@link #prepare}, ready to be added. */
+  public static final class Prepared {
+    private final List<ArticleAnalysis> analysed;
+
+    private Prepared(List<ArticleAnalysis> analysed) {
+      this.analysed = analysed;
+    }
+
+    /** The articles, in batch order. */
+    public List<Article> articles() {
+      return analysed.stream().map(ArticleAnalysis::article).toList();
+    }
+
+    /** How many articles. */
+    public int size() {
+      return analysed.size();
+    }
+  }
+
+  /**
+   * Adds the batches of {@code articles} ({@link #BATCH} articles each, distinct ids) as {@link
+   * #add(List)} does, reading and analysing each next batch on a background thread while this one
+   * is put, looked up and judged; {@code after} receives each batch's result (and may commit the
+   * index) before the next is added. At most two analysed batches wait beside the one being added.
+   */
+  public void scan(Iterator<Article> articles, BatchConsumer after) throws IOException {
+    scan(articles, BATCH, after);
+  }
+
+  /** {@link #scan(Iterator, BatchConsumer)} in batches of {@code size}. */
+  void scan(Iterator<Article> articles, int size, BatchConsumer after) throws IOException {
+    try (Ahead<Prepared> ahead =
+        new Ahead<>("wiretrace-analysis", articles, size, b -> prepare(b, !Ahead.ON))) {
+      while (ahead.hasNext()) {
+        Prepared p = ahead.next();
+        after.accept(p, add(p));
+      }
+    }
+  }
+
+  /** What {@link #scan} does after each batch. */
+  @FunctionalInterface
+  public interface BatchConsumer {
+    void accept(Prepared batch, BatchResult result) throws IOException;
+  }
+
+  /** Adds a batch analysed by {@link #prepare}; see {@link #add(List)}. */
+  public BatchResult add(Prepared batch) throws IOException {
+    long t = PhaseTimes.start();
+    List<ArticleAnalysis> analysed = batch.analysed;
     List<ArticleAnalysis> fresh = new ArrayList<>();
     int added = 0;
     int replaced = 0;
@@ -144,6 +221,24 @@ public final class StoreScanner {
       puts.add(new ArticleIndex.Put(a.article(), a.fingerprint(), a.topic(), a.payload()));
     }
     List<PutResult> results = index.putAll(puts);
+    t = PhaseTimes.end("2 putAll", t);
+    // the stored versions at the new articles' origins, looked up in parallel (the removals below
+    // leave the searcher as it is, so this is what looking them up one by one would find)
+    List<List<StoredArticle>> atOrigin =
+        java.util.stream.IntStream.range(0, analysed.size())
+            .parallel()
+            .mapToObj(
+                k -> {
+                  if (results.get(k) != PutResult.ADDED) {
+                    return List.<StoredArticle>of();
+                  }
+                  try {
+                    return index.atOrigin(analysed.get(k).article().origin());
+                  } catch (IOException e) {
+                    throw new UncheckedIOException("cannot search the store", e);
+                  }
+                })
+            .toList();
     for (int k = 0; k < analysed.size(); k++) {
       ArticleAnalysis a = analysed.get(k);
       switch (results.get(k)) {
@@ -156,15 +251,21 @@ public final class StoreScanner {
         }
         case ADDED -> {
           added++;
-          removed += replaceOlderAtOrigin(a.article());
+          removed += replaceOlderAtOrigin(a.article(), atOrigin.get(k));
           fresh.add(a);
         }
       }
     }
+    t = PhaseTimes.end("3 origins", t);
     if (fresh.isEmpty()) {
       return new BatchResult(added, replaced, unchanged, removed, 0, List.of());
     }
     index.refresh();
+    t = PhaseTimes.end("4 refresh", t);
+    if (PhaseTimes.ON) {
+      PhaseTimes.count("batches", 1);
+      PhaseTimes.count("segments (sum)", index.segments());
+    }
     updateSmall(fresh);
     Map<String, Judged> known = new HashMap<>();
     for (ArticleAnalysis a : fresh) {
@@ -172,28 +273,44 @@ public final class StoreScanner {
     }
     List<PairVerdict> verdicts = new ArrayList<>();
     List<String[]> pairs = pairs(fresh, verdicts);
+    t = PhaseTimes.end("5 lookups", t);
     fetch(pairs, known);
+    t = PhaseTimes.end("6 fetch", t);
     verdicts.addAll(
         pairs.parallelStream()
             .map(p -> judge(known.get(p[0]), known.get(p[1])))
             .filter(v -> v != null && v.relation() != Relation.UNRELATED)
             .toList());
-    for (PairVerdict v : verdicts) {
-      index.putRecord(RelationRecords.of(v));
+    t = PhaseTimes.end("7 judge", t);
+    // distinct keys, so the order of the writes does not matter (the writer is thread-safe)
+    try {
+      verdicts.parallelStream()
+          .forEach(
+              v -> {
+                try {
+                  index.putRecord(RelationRecords.of(v));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     for (ArticleAnalysis a : fresh) {
       cache.put(a.id(), known.get(a.id()));
     }
+    PhaseTimes.end("8 records", t);
     return new BatchResult(added, replaced, unchanged, removed, pairs.size(), verdicts);
   }
 
   /**
-   * Removes the articles stored from {@code a}'s origin by an earlier run under another id (a
-   * changed text read from the same file or record gets a new content id); returns how many.
+   * Removes the articles stored from {@code a}'s origin ({@code atOrigin}) by an earlier run under
+   * another id (a changed text read from the same file or record gets a new content id); returns
+   * how many.
    */
-  private int replaceOlderAtOrigin(Article a) throws IOException {
+  private int replaceOlderAtOrigin(Article a, List<StoredArticle> atOrigin) throws IOException {
     int n = 0;
-    for (StoredArticle old : index.atOrigin(a.origin())) {
+    for (StoredArticle old : atOrigin) {
       if (old.seq() < runStart && !old.id().equals(a.id())) {
         index.remove(old.id());
         forget(old.id());

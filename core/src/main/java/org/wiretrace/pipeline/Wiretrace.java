@@ -106,26 +106,39 @@ public final class Wiretrace {
     try (ArticleIndex index = openIndex(options.dataDir(), false)) {
       StoreScanner scanner = new StoreScanner(index);
       Set<String> seen = new HashSet<>();
-      List<Article> batch = new ArrayList<>(StoreScanner.BATCH);
       int[] counts = new int[4]; // added, replaced, unchanged, removed
-      boolean onlyAdded = true;
-      Iterator<Article> it = new Ingestor(collecting).read(options.inputs()).iterator();
-      while (it.hasNext()) {
-        Article a = it.next();
-        if (!seen.add(a.id())) {
-          collecting.skipped(
-              new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
-          continue;
-        }
-        batch.add(a);
-        if (batch.size() == StoreScanner.BATCH) {
-          onlyAdded &= tally(scanner.add(batch), counts);
-          batch.clear();
-        }
-      }
-      if (!batch.isEmpty()) {
-        onlyAdded &= tally(scanner.add(batch), counts);
-      }
+      boolean[] onlyAdded = {true};
+      Iterator<Article> read = new Ingestor(collecting).read(options.inputs()).iterator();
+      // read on the scanner's background thread, one batch ahead (so is the duplicate check)
+      Iterator<Article> distinct =
+          new Iterator<>() {
+            private Article next;
+
+            @Override
+            public boolean hasNext() {
+              while (next == null && read.hasNext()) {
+                Article a = read.next();
+                if (seen.add(a.id())) {
+                  next = a;
+                } else {
+                  collecting.skipped(
+                      new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
+                }
+              }
+              return next != null;
+            }
+
+            @Override
+            public Article next() {
+              if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+              }
+              Article a = next;
+              next = null;
+              return a;
+            }
+          };
+      scanner.scan(distinct, (batch, r) -> onlyAdded[0] &= tally(r, counts));
       index.refresh();
       StoreContents.Loaded loaded = StoreContents.load(index, passages);
       Optional<List<Story>> stored =
@@ -137,7 +150,7 @@ public final class Wiretrace {
         stories = stored.get(); // nothing changed: nothing to write
       } else {
         // a scan that only added articles resumes the clusterer state the last scan kept
-        stories = StoreContents.updateStories(index, loaded, onlyAdded);
+        stories = StoreContents.updateStories(index, loaded, onlyAdded[0]);
         index.commit();
       }
       Run run = new Run(seen.size(), counts[0], counts[1], counts[2], List.copyOf(skipped));
