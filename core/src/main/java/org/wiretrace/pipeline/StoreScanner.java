@@ -169,11 +169,6 @@ public final class StoreScanner {
       this.analysed = analysed;
     }
 
-    /** The articles, in batch order. */
-    public List<Article> articles() {
-      return analysed.stream().map(ArticleAnalysis::article).toList();
-    }
-
     /** How many articles. */
     public int size() {
       return analysed.size();

@@ -66,7 +66,7 @@ public final class Wiretrace {
     return scan(
         options,
         listener,
-        true,
+        false,
         (index, loaded, stories, run) -> {
           Map<Relation, Integer> relations = new EnumMap<>(Relation.class);
           for (PairVerdict v : loaded.verdicts()) {
@@ -108,36 +108,20 @@ public final class Wiretrace {
       Set<String> seen = new HashSet<>();
       int[] counts = new int[4]; // added, replaced, unchanged, removed
       boolean[] onlyAdded = {true};
-      Iterator<Article> read = new Ingestor(collecting).read(options.inputs()).iterator();
       // read on the scanner's background thread, one batch ahead (so is the duplicate check)
       Iterator<Article> distinct =
-          new Iterator<>() {
-            private Article next;
-
-            @Override
-            public boolean hasNext() {
-              while (next == null && read.hasNext()) {
-                Article a = read.next();
-                if (seen.add(a.id())) {
-                  next = a;
-                } else {
-                  collecting.skipped(
-                      new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
-                }
-              }
-              return next != null;
-            }
-
-            @Override
-            public Article next() {
-              if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
-              }
-              Article a = next;
-              next = null;
-              return a;
-            }
-          };
+          new Ingestor(collecting)
+              .read(options.inputs())
+              .filter(
+                  a -> {
+                    if (seen.add(a.id())) {
+                      return true;
+                    }
+                    collecting.skipped(
+                        new Skipped(a.origin(), "", "duplicate id " + a.id() + " (already read)"));
+                    return false;
+                  })
+              .iterator();
       scanner.scan(distinct, (batch, r) -> onlyAdded[0] &= tally(r, counts));
       index.refresh();
       StoreContents.Loaded loaded = StoreContents.load(index, passages);
