@@ -50,6 +50,14 @@ final class BenchStoriesCommand implements Callable<Integer> {
   @Option(names = "--window-days", description = "Override the model's time window (days).")
   Double windowDays;
 
+  @Option(
+      names = "--max-open",
+      paramLabel = "N",
+      description =
+          "Most stories open at once; beyond it the least recently joined one closes"
+              + " (default: ${DEFAULT-VALUE}, as scan uses).")
+  int maxOpenStories = StoryClusterer.DEFAULT_MAX_OPEN;
+
   @Override
   public Integer call() {
     if (!Files.isReadable(file)) {
@@ -60,7 +68,11 @@ final class BenchStoriesCommand implements Callable<Integer> {
       model = model.withWindowDays(windowDays);
     }
     StoryAnalyzer analyzer = new StoryAnalyzer();
-    StoryClusterer clusterer = new StoryClusterer(model);
+    if (maxOpenStories < 1) {
+      throw new UserException(
+          "--max-open must be at least 1: " + maxOpenStories, WiretraceCli.EXIT_USAGE);
+    }
+    StoryClusterer clusterer = new StoryClusterer(model, maxOpenStories);
     long[] latencies = new long[1 << 16];
     int n = 0;
     long busy = 0;
@@ -123,8 +135,9 @@ final class BenchStoriesCommand implements Callable<Integer> {
     Arrays.sort(sorted);
     Runtime rt = Runtime.getRuntime();
     System.out.printf(
-        "%d articles, %d stories opened, %d duplicate ids skipped, window %.0f days%n",
-        n, stories, skipped, model.windowDays());
+        "%d articles, %d stories opened, %d duplicate ids skipped, window %.0f days, at most %d"
+            + " open%n",
+        n, stories, skipped, model.windowDays(), maxOpenStories);
     System.out.printf(
         "clustering: %.0f articles/s (tokenize + features + cluster, one thread)%n",
         n / (busy / 1e9));

@@ -24,6 +24,12 @@ public record StoreRecord(String kind, String key, List<String> refs, String jso
   /** Record kind of stories (events). */
   public static final String STORY = "story";
 
+  /**
+   * Record kind of the story clusterer's closed stories (before joining by shared text): the part
+   * of its state that no later article can change, kept apart so the state stays small.
+   */
+  public static final String CLOSED_STORY = "closedstory";
+
   public StoreRecord {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(key, "key");

@@ -12,6 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import org.wiretrace.index.ArticleIndex;
 import org.wiretrace.index.StoreRecord;
 import org.wiretrace.ingest.Article;
@@ -21,16 +25,20 @@ import org.wiretrace.stories.Story;
 import org.wiretrace.stories.StoryBuilder;
 import org.wiretrace.stories.StoryClusterer;
 import org.wiretrace.stories.StoryFeatures;
+import org.wiretrace.stories.StoryGroup;
 import org.wiretrace.stories.StoryModel;
 import org.wiretrace.text.AnalyzedArticle;
 
 /**
  * What the store holds, read back without judging anything: the articles with their stored story
  * features, the stored verdicts, and the stories. {@link #updateStories} clusters the stored
- * features in publication order (resuming the clusterer state kept by the previous scan when that
- * scan's articles are all earlier than the new ones) and forms the families from the stored
- * verdicts (no text analysis, no alignment), and replaces the story records and the state; {@link
- * #storedStories} reads them. Stateless.
+ * features in publication order, undated articles last and ties in the order they were stored
+ * (resuming the clusterer state kept by the previous scan when that scan's articles all come before
+ * the new ones in this order: always so for undated articles), and forms the families from the
+ * stored verdicts (no text analysis, no alignment), and replaces the story records and the state;
+ * {@link #storedStories} reads them. The clusterer's closed stories are kept as records of their
+ * own ({@link ClosedStoryRecords}, written once when they close), so the kept state holds only the
+ * open ones, at most {@link StoryClusterer#DEFAULT_MAX_OPEN}. Stateless.
  */
 final class StoreContents {
 
@@ -38,20 +46,27 @@ final class StoreContents {
   static final String STORY_STATE = "stories";
 
   /**
-   * Largest story state kept: a clusterer over undated articles never closes a story, so its state
-   * grows with the store; beyond this the state is dropped and the next scan clusters everything.
+   * Largest story state kept (a safeguard: the open stories are bounded in number, but a story's
+   * centroids grow with its distinct terms); beyond this the state is dropped and the next scan
+   * clusters everything.
    */
   static final int MAX_STORY_STATE = 64 << 20;
 
-  /** Version of the story state's layout: a version number, then the clusterer's own state. */
-  static final int STORY_STATE_VERSION = 1;
+  /**
+   * Version of the story state's layout: a version number, then the clusterer's own state. 1:
+   * closed stories inside the state; 2: closed stories drained into {@link
+   * StoreRecord#CLOSED_STORY} records, articles ordered by sequence number within a publication
+   * instant, the clusterer's state deflated.
+   */
+  static final int STORY_STATE_VERSION = 2;
 
   /**
-   * The articles in publication order ({@link StoryBuilder#chronological()}) with their word counts
-   * and stored payloads (story features, decoded only when clustered), and the verdicts (ordered by
-   * the positions of their two sides). The articles are read <em>without their text</em> (empty),
-   * which neither the stories nor the families need, except those stored without a payload, whose
-   * features and word count are computed from it; {@link #result} reads the texts again.
+   * The articles in clustering order ({@link StoryBuilder#byPublication()}, ties by sequence
+   * number: the order they were stored) with their word counts and stored payloads (story features,
+   * decoded only when clustered), and the verdicts (ordered by the positions of their two sides).
+   * The articles are read <em>without their text</em> (empty), which neither the stories nor the
+   * families need, except those stored without a payload, whose features and word count are
+   * computed from it; {@link #result} reads the texts again.
    */
   record Loaded(
       List<Article> articles, int[] words, List<byte[]> payloads, List<PairVerdict> verdicts) {
@@ -81,11 +96,13 @@ final class StoreContents {
    */
   static Loaded load(ArticleIndex index, boolean passages) throws IOException {
     List<Article> bare = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
     List<byte[]> payloads = new ArrayList<>();
     List<String> withoutPayload = new ArrayList<>();
     index.forEachArticleWithoutText(
         (s, p) -> {
           bare.add(s.article());
+          seqs.add(s.seq());
           payloads.add(p);
           if (p == null || p.length < 4) {
             withoutPayload.add(s.article().id());
@@ -102,8 +119,13 @@ final class StoreContents {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
+    Comparator<Article> published = StoryBuilder.byPublication();
     java.util.Arrays.sort(
-        order, (x, y) -> StoryBuilder.chronological().compare(bare.get(x), bare.get(y)));
+        order,
+        (x, y) -> {
+          int c = published.compare(bare.get(x), bare.get(y));
+          return c != 0 ? c : Long.compare(seqs.get(x), seqs.get(y));
+        });
     List<Article> articles = new ArrayList<>(order.length);
     List<byte[]> stored = new ArrayList<>(order.length);
     int[] words = new int[order.length];
@@ -121,48 +143,64 @@ final class StoreContents {
         words[i] = AnalyzedArticle.of(articles.get(i)).tokens().size();
       }
     }
-    List<PairVerdict> verdicts = new ArrayList<>();
+    // each verdict with the positions of its two sides packed in a long (looked up once)
+    List<PairVerdict> read = new ArrayList<>();
+    List<Long> keys = new ArrayList<>();
     index.forEachRecord(
         StoreRecord.RELATION,
         r -> {
           PairVerdict v =
               passages ? RelationRecords.verdict(r) : RelationRecords.verdictWithoutPassages(r);
-          if (position.containsKey(v.aId()) && position.containsKey(v.bId())) {
-            verdicts.add(v);
+          Integer a = position.get(v.aId());
+          Integer b = a == null ? null : position.get(v.bId());
+          if (b != null) {
+            read.add(v);
+            keys.add(((long) a << 32) | b);
           }
         });
-    verdicts.sort(
-        Comparator.comparingInt((PairVerdict v) -> position.get(v.aId()))
-            .thenComparingInt(v -> position.get(v.bId())));
+    Integer[] byPosition = new Integer[read.size()];
+    for (int i = 0; i < byPosition.length; i++) {
+      byPosition[i] = i;
+    }
+    java.util.Arrays.sort(byPosition, Comparator.comparingLong(keys::get));
+    List<PairVerdict> verdicts = new ArrayList<>(read.size());
+    for (int i : byPosition) {
+      verdicts.add(read.get(i));
+    }
     return new Loaded(articles, words, stored, verdicts);
   }
 
   /**
    * Stories of what {@code loaded} holds, written to {@code index} in place of the old ones with
-   * the clusterer's state. When {@code onlyAdded} (nothing was replaced or removed since the state
-   * was kept) and the stored state has clustered exactly the earliest articles ({@link
-   * StoryBuilder#resumes}), it is resumed with the later ones; otherwise every article is clustered
-   * again. Either way the stories are those of clustering all of them in one go.
+   * the clusterer's state and the stories it closed. When {@code onlyAdded} (nothing was replaced
+   * or removed since the state was kept) and the stored state with the closed stories has clustered
+   * exactly the earliest articles ({@link StoryBuilder#resumes}), it is resumed with the later
+   * ones; otherwise every article is clustered again. Either way the stories are those of
+   * clustering all of them in one go.
    */
   static List<Story> updateStories(ArticleIndex index, Loaded loaded, boolean onlyAdded)
       throws IOException {
     StoryClusterer clusterer = null;
-    int from = 0;
+    List<StoryGroup> drained = List.of();
+    int from = -1;
     if (onlyAdded) {
       clusterer = storedState(index).orElse(null);
-      from = clusterer == null ? -1 : StoryBuilder.resumes(clusterer, loaded.articles());
-      if (from < 0) {
-        clusterer = null;
-        from = 0;
+      drained = clusterer == null ? null : closedStories(index).orElse(null);
+      if (drained != null) {
+        from = StoryBuilder.resumes(clusterer, drained, loaded.articles());
       }
     }
-    if (clusterer == null) {
+    if (from < 0) { // cluster everything again: the closed stories too
       clusterer = new StoryClusterer(StoryModel.DEFAULT);
+      drained = List.of();
+      from = 0;
+      index.removeRecords(StoreRecord.CLOSED_STORY);
     }
     List<Story> stories =
         new StoryBuilder(StoryModel.DEFAULT)
             .resume(
                 clusterer,
+                drained,
                 loaded.articles(),
                 loaded.words(),
                 from,
@@ -172,17 +210,63 @@ final class StoreContents {
     for (Story s : stories) {
       index.putRecord(StoryRecords.of(s));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DataOutputStream d = new DataOutputStream(out);
-    d.writeInt(STORY_STATE_VERSION);
-    clusterer.writeState(d);
-    d.flush();
-    if (out.size() <= MAX_STORY_STATE) {
-      index.putState(STORY_STATE, out.toByteArray());
+    for (StoryGroup g : clusterer.drainClosed()) {
+      index.putRecord(ClosedStoryRecords.of(g));
+    }
+    byte[] state = encodeState(clusterer);
+    if (state.length <= MAX_STORY_STATE) {
+      index.putState(STORY_STATE, state);
     } else {
       index.removeState(STORY_STATE);
     }
     return stories;
+  }
+
+  /** The kept form of {@code clusterer}'s state: the layout version, then its state deflated. */
+  static byte[] encodeState(StoryClusterer clusterer) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new DataOutputStream(out).writeInt(STORY_STATE_VERSION);
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try (DataOutputStream d =
+        new DataOutputStream(new DeflaterOutputStream(out, deflater, 1 << 16))) {
+      clusterer.writeState(d);
+    } finally {
+      deflater.end();
+    }
+    return out.toByteArray();
+  }
+
+  /** The clusterer state in {@code bytes} ({@link #encodeState}); empty if another layout. */
+  static java.util.Optional<StoryClusterer> decodeState(byte[] bytes) throws IOException {
+    DataInputStream version = new DataInputStream(new ByteArrayInputStream(bytes));
+    if (version.readInt() != STORY_STATE_VERSION) {
+      return java.util.Optional.empty(); // another layout: cluster everything again
+    }
+    Inflater inflater = new Inflater();
+    try (DataInputStream d =
+        new DataInputStream(
+            new java.io.BufferedInputStream(
+                new InflaterInputStream(
+                    new ByteArrayInputStream(bytes, 4, bytes.length - 4), inflater, 1 << 16),
+                1 << 16))) {
+      return java.util.Optional.of(StoryClusterer.readState(d, StoryModel.DEFAULT));
+    } finally {
+      inflater.end();
+    }
+  }
+
+  /**
+   * The closed stories drained out of the kept state ({@link ClosedStoryRecords}); empty when one
+   * is unreadable (they are derived: everything is clustered again).
+   */
+  static java.util.Optional<List<StoryGroup>> closedStories(ArticleIndex index) throws IOException {
+    List<StoryGroup> out = new ArrayList<>();
+    try {
+      index.forEachRecord(StoreRecord.CLOSED_STORY, r -> out.add(ClosedStoryRecords.group(r)));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(out);
   }
 
   /** Every article clustered again, the stories and state replaced ({@code remove}). */
@@ -198,11 +282,7 @@ final class StoreContents {
       return java.util.Optional.empty();
     }
     try {
-      DataInputStream d = new DataInputStream(new ByteArrayInputStream(bytes.get()));
-      if (d.readInt() != STORY_STATE_VERSION) {
-        return java.util.Optional.empty(); // another layout: cluster everything again
-      }
-      return java.util.Optional.of(StoryClusterer.readState(d, StoryModel.DEFAULT));
+      return decodeState(bytes.get());
     } catch (IOException | RuntimeException e) {
       return java.util.Optional.empty(); // unreadable: cluster everything again, it is derived
     }
@@ -213,6 +293,7 @@ final class StoreContents {
     return new StoryBuilder(StoryModel.DEFAULT)
         .resume(
             new StoryClusterer(StoryModel.DEFAULT),
+            List.of(),
             loaded.articles(),
             loaded.words(),
             0,

@@ -15,9 +15,10 @@ import org.wiretrace.text.AnalyzedArticle;
 /**
  * Groups articles into stories and text families: the pipeline's last stage.
  *
- * <p>Stories come from the streaming {@link StoryClusterer} fed in publication order; articles that
- * share text (a text-sharing {@link PairVerdict}) always report the same event, so their stories
- * are joined (the earliest story's id survives, the others are listed in {@link
+ * <p>Stories come from the streaming {@link StoryClusterer} fed in publication order ({@link
+ * #byPublication()}: undated articles last, and ties in the order the articles arrived); articles
+ * that share text (a text-sharing {@link PairVerdict}) always report the same event, so their
+ * stories are joined (the earliest story's id survives, the others are listed in {@link
  * Story#mergedIds()}). Inside each story, {@link Provenance} forms the text families and names each
  * family's original. Ids derive from article ids, never from run order.
  *
@@ -41,7 +42,21 @@ public final class StoryBuilder {
     return new StoryBuilder(StoryModel.DEFAULT).stories(articles, verdicts);
   }
 
-  /** Earliest publication first (undated last), then id. */
+  /**
+   * Earliest publication first, undated last; articles published at the same instant, and undated
+   * ones, compare equal, so a stable sort keeps them in the order given: the order they arrived
+   * (the scan's reading order, the store's sequence numbers). The clustering order: an undated
+   * article arriving later is always clustered after those before it, so the clusterer's state
+   * resumes.
+   */
+  public static Comparator<Article> byPublication() {
+    return Comparator.comparing((Article a) -> a.published().orElse(Instant.MAX));
+  }
+
+  /**
+   * Earliest publication first (undated last), then id: the orientation of a pair (its earlier
+   * article is the likely original).
+   */
   public static Comparator<Article> chronological() {
     return Comparator.comparing(
             (Article a) -> a.published().orElse(Instant.MAX), Comparator.naturalOrder())
@@ -53,7 +68,7 @@ public final class StoryBuilder {
    */
   public List<Story> stories(List<AnalyzedArticle> articles, List<PairVerdict> verdicts) {
     List<AnalyzedArticle> ordered = new ArrayList<>(articles);
-    ordered.sort((x, y) -> chronological().compare(x.article(), y.article()));
+    ordered.sort((x, y) -> byPublication().compare(x.article(), y.article()));
     List<StoryFeatures> features =
         ordered.parallelStream().map(a -> ANALYZER.analyze(a.article(), a.tokens())).toList();
     List<Analysed> inputs = new ArrayList<>(ordered.size());
@@ -85,13 +100,14 @@ public final class StoryBuilder {
   }
 
   /**
-   * Stories from articles whose features are at hand (no text analysis, no alignment): the
-   * clusterer replays them in publication order, then the verdicts join stories sharing text and
-   * form the families. Largest first; the same as {@link #stories} on the same articles.
+   * Stories from articles whose features are at hand (no text analysis, no alignment), given in the
+   * order they arrived: the clusterer replays them in publication order ({@link #byPublication()}),
+   * then the verdicts join stories sharing text and form the families. Largest first; the same as
+   * {@link #stories} on the same articles in the same order.
    */
   public List<Story> storiesOf(List<Analysed> articles, List<PairVerdict> verdicts) {
     List<Analysed> ordered = new ArrayList<>(articles);
-    ordered.sort((x, y) -> chronological().compare(x.article(), y.article()));
+    ordered.sort((x, y) -> byPublication().compare(x.article(), y.article()));
     List<Article> bare = new ArrayList<>(ordered.size());
     int[] words = new int[ordered.size()];
     for (int i = 0; i < ordered.size(); i++) {
@@ -99,22 +115,43 @@ public final class StoryBuilder {
       words[i] = ordered.get(i).words();
     }
     return resume(
-        new StoryClusterer(model), bare, words, 0, i -> ordered.get(i).features(), verdicts);
+        new StoryClusterer(model),
+        List.of(),
+        bare,
+        words,
+        0,
+        i -> ordered.get(i).features(),
+        verdicts);
   }
 
   /**
-   * How many of {@code ordered} (articles in {@link #chronological()} order) {@code clusterer} has
-   * already clustered, when those are exactly a prefix of them, else -1. Feeding it the rest in
-   * order ({@link #resume}) then gives the stories of clustering them all in one go: the clusterer
-   * is streaming, so a prefix's state is all that the later articles see.
+   * How many of {@code ordered} (articles in clustering order) {@code clusterer} has already
+   * clustered, when those are exactly a prefix of them, else -1. Feeding it the rest in order
+   * ({@link #resume}) then gives the stories of clustering them all in one go: the clusterer is
+   * streaming, so a prefix's state is all that the later articles see.
    */
   public static int resumes(StoryClusterer clusterer, List<Article> ordered) {
-    int n = clusterer.clustered();
+    return resumes(clusterer, List.of(), ordered);
+  }
+
+  /**
+   * As {@link #resumes(StoryClusterer, List)} for a clusterer whose closed stories {@code drained}
+   * were taken out of it ({@link StoryClusterer#drainClosed()}) and kept elsewhere.
+   */
+  public static int resumes(
+      StoryClusterer clusterer, List<StoryGroup> drained, List<Article> ordered) {
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (StoryGroup g : drained) {
+      done.addAll(g.articleIds());
+    }
+    int n = clusterer.clustered() + done.size();
     if (n > ordered.size()) {
       return -1;
     }
     for (int i = 0; i < ordered.size(); i++) {
-      if (clusterer.storyOf(ordered.get(i).id()).isPresent() != i < n) {
+      String id = ordered.get(i).id();
+      boolean clustered = done.contains(id) || clusterer.storyOf(id).isPresent();
+      if (clustered != i < n) {
         return -1;
       }
     }
@@ -122,14 +159,16 @@ public final class StoryBuilder {
   }
 
   /**
-   * Stories of {@code ordered} (articles in {@link #chronological()} order, with their word counts)
-   * from {@code clusterer}, which has clustered the first {@code from} of them ({@link #resumes}):
-   * it is fed the features of the others in order, then the verdicts join stories sharing text and
-   * form the families. Largest first. {@code features} gives the story features of the article at a
-   * position, and is asked only for positions from {@code from} on.
+   * Stories of {@code ordered} (articles in clustering order, with their word counts) from {@code
+   * clusterer}, which has clustered the first {@code from} of them ({@link #resumes}) but for the
+   * closed stories {@code drained} out of it before: it is fed the features of the others in order,
+   * then the verdicts join stories sharing text and form the families. Largest first. {@code
+   * features} gives the story features of the article at a position, and is asked only for
+   * positions from {@code from} on.
    */
   public List<Story> resume(
       StoryClusterer clusterer,
+      List<StoryGroup> drained,
       List<Article> ordered,
       int[] words,
       int from,
@@ -148,7 +187,9 @@ public final class StoryBuilder {
           new Provenance.Link(
               v.aId(), v.bId(), v.relation(), v.verdict().coverageA(), v.verdict().coverageB()));
     }
-    return assemble(ordered, words, clusterer.stories(), links);
+    List<StoryGroup> groups = new ArrayList<>(drained);
+    groups.addAll(clusterer.stories());
+    return assemble(ordered, words, groups, links);
   }
 
   /**

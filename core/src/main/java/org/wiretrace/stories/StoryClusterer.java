@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,9 +33,13 @@ import java.util.Optional;
  *   <li><b>Late articles.</b> Time features use the distance to a story's span, so an article that
  *       arrives late joins the old story it belongs to as long as that story is open.
  *   <li><b>Bounded memory.</b> A story closes once the stream clock (the latest publication time
- *       seen) has moved {@link StoryModel#windowDays()} past its last article; its centroids are
- *       dropped. Document frequencies live in a fixed hashed table. Closed stories keep only their
- *       ids until {@link #drainClosed()}.
+ *       seen) has moved {@link StoryModel#windowDays()} past its last article, or when more than
+ *       {@link #maxOpen()} stories are open and it is the one least recently joined (undated
+ *       articles never move the clock, and a dense dated stream may hold more stories in its time
+ *       window than is worth scoring); its centroids are dropped. Both closings take the first of
+ *       an ordered set, so an arrival costs no pass over the open stories. Document frequencies
+ *       live in a fixed hashed table. Closed stories keep only their ids until {@link
+ *       #drainClosed()}.
  *   <li><b>Persistence.</b> {@link #writeState(OutputStream)} and {@link #readState(InputStream,
  *       StoryModel)} save and resume the whole state (a few bytes per term of each open story, the
  *       ids of the closed ones): a resumed clusterer fed the next articles ends exactly as one that
@@ -53,9 +56,10 @@ public final class StoryClusterer {
    * members' vectors, centroids and the term index rebuilt on reading, so sums and ties could come
    * out in another order; 2: member ids, the vectors of the latest {@link #NEAREST_MEMBERS} members
    * (all the clusterer ever reads again), and the centroid tables and the term index as they are,
-   * so a resumed clusterer decides exactly as the one that wrote it.
+   * so a resumed clusterer decides exactly as the one that wrote it; 3: also the capacity, the
+   * arrival count and each open story's latest arrival (the capacity closing's order).
    */
-  static final int STATE_VERSION = 2;
+  static final int STATE_VERSION = 3;
 
   private static final FeatureSpace[] SPACES = FeatureSpace.values();
 
@@ -77,9 +81,31 @@ public final class StoryClusterer {
   /** Terms per feature space by which members are indexed and articles look for stories. */
   static final int INDEX_TERMS = 12;
 
+  /**
+   * Default most stories open at once ({@link #maxOpen()}): above the few hundred stories a
+   * season's story set holds (the dev set's 383 articles never reach it), and about 20 MB of
+   * centroids, latest member vectors and member ids in the kept state (measured on the
+   * 100,000-article bench store: 4,096 open stories wrote 75 MB, mostly 3 million centroid terms).
+   */
+  public static final int DEFAULT_MAX_OPEN = 1024;
+
+  /** Time closing order: the story whose latest article is earliest first. */
+  private static final java.util.Comparator<Cluster> BY_LAST =
+      java.util.Comparator.comparingDouble((Cluster c) -> c.last).thenComparingLong(c -> c.seq);
+
+  /** Capacity closing order: the story least recently joined first (arrivals are distinct). */
+  private static final java.util.Comparator<Cluster> BY_ARRIVAL =
+      java.util.Comparator.comparingLong((Cluster c) -> c.lastArrival);
+
   private final StoryModel model;
   private final TermStatistics stats;
-  private final List<Cluster> open = new ArrayList<>();
+  private final int maxOpen;
+
+  /** Open stories in order of creation (the shortlist's and the state's order). */
+  private final java.util.LinkedHashSet<Cluster> open = new java.util.LinkedHashSet<>();
+
+  private final java.util.TreeSet<Cluster> byLast = new java.util.TreeSet<>(BY_LAST);
+  private final java.util.TreeSet<Cluster> byArrival = new java.util.TreeSet<>(BY_ARRIVAL);
   private final List<StoryGroup> closed = new ArrayList<>();
   private final Map<String, Cluster> byArticle = new HashMap<>();
   private final Map<String, String> closedByArticle = new HashMap<>();
@@ -87,10 +113,20 @@ public final class StoryClusterer {
   private long stamp;
   private double clock = Double.NaN;
   private long seq;
+  private long arrivals;
 
   /** A clusterer scoring with {@code model}. */
   public StoryClusterer(StoryModel model) {
-    this(model, new TermStatistics(TermStatistics.DEFAULT_BITS));
+    this(model, DEFAULT_MAX_OPEN);
+  }
+
+  /**
+   * A clusterer scoring with {@code model} that keeps at most {@code maxOpen} stories open.
+   *
+   * @throws IllegalArgumentException if {@code maxOpen} is below 1
+   */
+  public StoryClusterer(StoryModel model, int maxOpen) {
+    this(model, new TermStatistics(TermStatistics.DEFAULT_BITS), maxOpen);
   }
 
   /** A clusterer with {@link StoryModel#DEFAULT}. */
@@ -98,13 +134,22 @@ public final class StoryClusterer {
     this(StoryModel.DEFAULT);
   }
 
-  private StoryClusterer(StoryModel model, TermStatistics stats) {
+  private StoryClusterer(StoryModel model, TermStatistics stats, int maxOpen) {
+    if (maxOpen < 1) {
+      throw new IllegalArgumentException("maxOpen must be at least 1: " + maxOpen);
+    }
     this.model = Objects.requireNonNull(model, "model");
     this.stats = stats;
+    this.maxOpen = maxOpen;
   }
 
   public StoryModel model() {
     return model;
+  }
+
+  /** Most stories open at once; beyond it the least recently joined one closes. */
+  public int maxOpen() {
+    return maxOpen;
   }
 
   /** Adds one article and says which story it joined. Article ids must be unique. */
@@ -132,13 +177,11 @@ public final class StoryClusterer {
     boolean opened = bestP < model.joinThreshold();
     if (opened) {
       target = new Cluster(StoryGroup.idFor(f.articleId()), seq++);
-      open.add(target);
       bestP = 0;
     } else {
       target = best;
     }
-    target.add(e);
-    index(target, indexKeys(e));
+    join(target, e);
     byArticle.put(f.articleId(), target);
     List<String> merged = new ArrayList<>();
     for (Cluster other : alsoMatching) {
@@ -149,18 +192,22 @@ public final class StoryClusterer {
       if (p >= model.mergeThreshold()) {
         Cluster survivor = other.seq < target.seq ? other : target;
         Cluster absorbed = survivor == other ? target : other;
-        survivor.absorb(absorbed);
         List<Integer> keys = new ArrayList<>(absorbed.indexed);
         unindex(absorbed);
+        forget(absorbed);
+        forget(survivor);
+        survivor.absorb(absorbed);
+        survivor.lastArrival = arrivals;
+        remember(survivor);
         index(survivor, keys.stream().mapToInt(Integer::intValue).toArray());
         for (String a : absorbed.members) {
           byArticle.put(a, survivor);
         }
-        open.remove(absorbed);
         merged.add(absorbed.id);
         target = survivor;
       }
     }
+    closeOverCapacity();
     return new Assignment(f.articleId(), target.id, opened, bestP, merged);
   }
 
@@ -181,11 +228,41 @@ public final class StoryClusterer {
     }
     if (target == null) {
       target = new Cluster(key, seq++);
-      open.add(target);
     }
-    target.add(e);
-    index(target, indexKeys(e));
+    join(target, e);
     byArticle.put(f.articleId(), target);
+    closeOverCapacity();
+  }
+
+  /** {@code e} joins {@code c} (open, or new and opened now) at this arrival. */
+  private void join(Cluster c, Entry e) {
+    forget(c);
+    c.add(e);
+    c.lastArrival = arrivals;
+    remember(c);
+    index(c, indexKeys(e));
+  }
+
+  /** Takes {@code c} out of the open stories and their closing orders (before it changes). */
+  private void forget(Cluster c) {
+    if (open.remove(c)) {
+      byLast.remove(c);
+      byArrival.remove(c);
+    }
+  }
+
+  /** Puts {@code c} (back) among the open stories and their closing orders. */
+  private void remember(Cluster c) {
+    open.add(c);
+    byLast.add(c);
+    byArrival.add(c);
+  }
+
+  /** Closes the least recently joined stories while more than {@link #maxOpen} are open. */
+  private void closeOverCapacity() {
+    while (open.size() > maxOpen) {
+      close(byArrival.first());
+    }
   }
 
   /**
@@ -194,7 +271,7 @@ public final class StoryClusterer {
    */
   private List<Cluster> candidates(Entry e) {
     if (open.size() <= SHORTLIST) {
-      return open;
+      return new ArrayList<>(open);
     }
     stamp++;
     List<Cluster> out = new ArrayList<>();
@@ -280,19 +357,22 @@ public final class StoryClusterer {
 
   private double advance(StoryFeatures f) {
     stats.add(f);
+    arrivals++;
     double day = f.dated() ? f.day() : Double.isNaN(clock) ? 0 : clock;
     clock = Double.isNaN(clock) ? day : Math.max(clock, day);
-    for (Iterator<Cluster> it = open.iterator(); it.hasNext(); ) {
-      Cluster c = it.next();
-      if (c.last < clock - model.windowDays()) {
-        it.remove();
-        close(c);
-      }
+    List<Cluster> expired = new ArrayList<>();
+    while (!byLast.isEmpty() && byLast.first().last < clock - model.windowDays()) {
+      expired.add(byLast.pollFirst());
+    }
+    expired.sort(java.util.Comparator.comparingLong(c -> c.seq)); // closed in order of creation
+    for (Cluster c : expired) {
+      close(c);
     }
     return day;
   }
 
   private void close(Cluster c) {
+    forget(c);
     unindex(c);
     closed.add(c.group(false));
     for (String a : c.members) {
@@ -456,6 +536,8 @@ public final class StoryClusterer {
   public void writeState(OutputStream out) throws IOException {
     DataOutputStream d = new DataOutputStream(out);
     d.writeInt(STATE_VERSION);
+    d.writeInt(maxOpen);
+    d.writeLong(arrivals);
     d.writeDouble(clock);
     d.writeLong(seq);
     stats.write(d);
@@ -491,9 +573,15 @@ public final class StoryClusterer {
       throw new IOException(
           "story state version " + version + " (this version reads " + STATE_VERSION + ")");
     }
+    int maxOpen = d.readInt();
+    if (maxOpen < 1) {
+      throw new IOException("bad story state: capacity " + maxOpen);
+    }
+    long arrivals = d.readLong();
     double clock = d.readDouble();
     long seq = d.readLong();
-    StoryClusterer sc = new StoryClusterer(model, TermStatistics.read(d));
+    StoryClusterer sc = new StoryClusterer(model, TermStatistics.read(d), maxOpen);
+    sc.arrivals = arrivals;
     sc.clock = clock;
     sc.seq = seq;
     int nClosed = d.readInt();
@@ -505,12 +593,17 @@ public final class StoryClusterer {
       }
     }
     int nOpen = d.readInt();
+    List<Cluster> opened = new ArrayList<>(nOpen);
     for (int i = 0; i < nOpen; i++) {
       Cluster c = Cluster.read(d);
-      sc.open.add(c);
+      opened.add(c);
+      sc.remember(c);
       for (String a : c.members) {
         sc.byArticle.put(a, c);
       }
+    }
+    if (sc.byArrival.size() != nOpen) {
+      throw new IOException("bad story state: two open stories with one latest arrival");
     }
     int keys = d.readInt();
     for (int i = 0; i < keys; i++) {
@@ -522,7 +615,7 @@ public final class StoryClusterer {
         if (at < 0 || at >= nOpen) {
           throw new IOException("bad story reference " + at + " in the story state");
         }
-        list.add(sc.open.get(at));
+        list.add(opened.get(at));
       }
       sc.postings.put(key, list);
     }
@@ -587,6 +680,10 @@ public final class StoryClusterer {
     final List<Integer> indexed = new ArrayList<>();
     long stamp;
     double shared;
+
+    /** The arrival (the clusterer's count of articles) at which the story was last joined. */
+    long lastArrival;
+
     final Centroid[] centroids = new Centroid[SPACES.length];
     double first = Double.POSITIVE_INFINITY;
     double last = Double.NEGATIVE_INFINITY;
@@ -651,6 +748,7 @@ public final class StoryClusterer {
       d.writeDouble(first);
       d.writeDouble(last);
       d.writeDouble(sumDay);
+      d.writeLong(lastArrival);
       for (Centroid centroid : centroids) {
         centroid.write(d);
       }
@@ -675,6 +773,7 @@ public final class StoryClusterer {
       c.first = d.readDouble();
       c.last = d.readDouble();
       c.sumDay = d.readDouble();
+      c.lastArrival = d.readLong();
       for (int s = 0; s < SPACES.length; s++) {
         c.centroids[s] = Centroid.read(d);
       }

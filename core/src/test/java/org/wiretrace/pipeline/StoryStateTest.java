@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import org.wiretrace.ingest.Ingestor;
 import org.wiretrace.stories.StoryBuilder;
 import org.wiretrace.stories.StoryClusterer;
 import org.wiretrace.stories.StoryFeatures;
-import org.wiretrace.stories.StoryModel;
+import org.wiretrace.stories.StoryGroup;
 import org.wiretrace.text.Tokens;
 
 /**
@@ -56,7 +55,7 @@ class StoryStateTest {
       o.put("id", a.id());
       o.put("title", a.title());
       o.put("text", a.text());
-      o.put("published", a.published().orElseThrow().toString());
+      a.published().ifPresent(p -> o.put("published", p.toString()));
       sb.append(m.writeValueAsString(o)).append('\n');
     }
     Files.createDirectories(file.getParent());
@@ -64,12 +63,21 @@ class StoryStateTest {
     return file;
   }
 
+  /** Articles clustered: those of the kept state's open stories and of the closed ones. */
+  private static int clustered(Path data) throws Exception {
+    try (ArticleIndex index = ArticleIndex.openReadOnly(data)) {
+      int closed = 0;
+      for (StoryGroup g : StoreContents.closedStories(index).orElseThrow()) {
+        closed += g.articleIds().size();
+      }
+      return state(data).clustered() + closed;
+    }
+  }
+
   private static StoryClusterer state(Path data) throws Exception {
     try (ArticleIndex index = ArticleIndex.openReadOnly(data)) {
       byte[] b = index.state(StoreContents.STORY_STATE).orElseThrow();
-      DataInputStream d = new DataInputStream(new ByteArrayInputStream(b));
-      assertThat(d.readInt()).isEqualTo(StoreContents.STORY_STATE_VERSION);
-      return StoryClusterer.readState(d, StoryModel.DEFAULT);
+      return StoreContents.decodeState(b).orElseThrow();
     }
   }
 
@@ -83,15 +91,16 @@ class StoryStateTest {
 
     Path data = tmp.resolve("data");
     Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("a/first.jsonl"), first)), data));
-    assertThat(state(data).clustered()).isEqualTo(25);
+    assertThat(clustered(data)).isEqualTo(25);
     try (ArticleIndex index = ArticleIndex.open(data)) {
       // the later articles come after every clustered one: the state resumes from 25
       StoreContents.Loaded loaded = StoreContents.load(index);
-      assertThat(StoryBuilder.resumes(state(data), loaded.articles())).isEqualTo(25);
+      List<StoryGroup> closed = StoreContents.closedStories(index).orElseThrow();
+      assertThat(StoryBuilder.resumes(state(data), closed, loaded.articles())).isEqualTo(25);
     }
     ScanResult resumed =
         Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("b/later.jsonl"), later)), data));
-    assertThat(state(data).clustered()).isEqualTo(65);
+    assertThat(clustered(data)).isEqualTo(65);
 
     Path once = tmp.resolve("once");
     ScanResult together =
@@ -104,6 +113,83 @@ class StoryStateTest {
     assertThat(resumed.articles()).hasSize(65);
     assertThat(together.stories()).anyMatch(s -> s.articleIds().size() > 1);
     assertThat(resumed.stories()).isEqualTo(together.stories());
+  }
+
+  /** {@code a} published at {@code when} (null: undated). */
+  private static Article at(Article a, java.time.Instant when) {
+    return new Article(
+        a.id(),
+        a.origin(),
+        a.title(),
+        a.text(),
+        a.url(),
+        a.site(),
+        a.byline(),
+        java.util.Optional.ofNullable(when),
+        a.language(),
+        a.repairs());
+  }
+
+  /** Scans {@code first} then {@code later}, and both at once; the stories must be the same. */
+  private void resumesAsOneScan(List<Article> first, List<Article> later, int closedAtLeast)
+      throws Exception {
+    Path data = tmp.resolve("data");
+    Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("a/first.jsonl"), first)), data));
+    StoryClusterer kept = state(data);
+    List<StoryGroup> closed;
+    try (ArticleIndex index = ArticleIndex.openReadOnly(data)) {
+      closed = StoreContents.closedStories(index).orElseThrow();
+    }
+    assertThat(closed.size()).isGreaterThanOrEqualTo(closedAtLeast);
+    ScanResult resumed =
+        Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("b/later.jsonl"), later)), data));
+    assertThat(clustered(data)).isEqualTo(first.size() + later.size());
+    try (ArticleIndex index = ArticleIndex.openReadOnly(data)) {
+      // the first scan's articles come first in the store's clustering order: its state resumed
+      StoreContents.Loaded loaded = StoreContents.load(index);
+      assertThat(StoryBuilder.resumes(kept, closed, loaded.articles())).isEqualTo(first.size());
+    }
+
+    Path once = tmp.resolve("once");
+    ScanResult together =
+        Wiretrace.scan(
+            new ScanOptions(
+                List.of(
+                    jsonl(tmp.resolve("c/first.jsonl"), first),
+                    jsonl(tmp.resolve("c/later.jsonl"), later)),
+                once));
+    assertThat(together.stories()).anyMatch(s -> s.articleIds().size() > 1);
+    assertThat(resumed.stories()).isEqualTo(together.stories());
+  }
+
+  @Test
+  void undatedArticlesScannedLaterResumeTheStateInTheOrderTheyArrived() throws Exception {
+    List<Article> all = devArticles();
+    assumeTrue(all.size() >= 65, "too few dated articles");
+    List<Article> undated = all.subList(0, 65).stream().map(a -> at(a, null)).toList();
+    // undated articles cluster in the order they are stored, whatever their ids: the later ones
+    // are always a suffix (they used to sort by id, so a new article re-clustered everything)
+    resumesAsOneScan(undated.subList(0, 25), undated.subList(25, 65), 0);
+  }
+
+  @Test
+  void storiesClosedBeforeAScanAreKeptAsRecordsAndTheStateHoldsTheOpenOnes() throws Exception {
+    List<Article> all = devArticles();
+    assumeTrue(all.size() >= 65, "too few dated articles");
+    // the first ten two years earlier: their stories close (time window) during the first scan
+    java.time.Duration twoYears = java.time.Duration.ofDays(730);
+    List<Article> shifted = new ArrayList<>();
+    for (int i = 0; i < 65; i++) {
+      Article a = all.get(i);
+      java.time.Instant p = a.published().orElseThrow();
+      shifted.add(at(a, i < 10 ? p.minus(twoYears) : p));
+    }
+    resumesAsOneScan(shifted.subList(0, 25), shifted.subList(25, 65), 1);
+    try (ArticleIndex index = ArticleIndex.openReadOnly(tmp.resolve("data"))) {
+      for (StoryGroup g : StoreContents.closedStories(index).orElseThrow()) {
+        assertThat(state(tmp.resolve("data")).storyOf(g.articleIds().get(0))).isEmpty();
+      }
+    }
   }
 
   @Test

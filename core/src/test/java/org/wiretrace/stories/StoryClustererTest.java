@@ -1,6 +1,7 @@
 package org.wiretrace.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +39,63 @@ class StoryClustererTest {
 
   private static StoryFeatures features(String id, String title, String text, Instant when) {
     return ANALYZER.analyze(id, title, Tokens.of(text), Optional.of(when));
+  }
+
+  private static StoryFeatures undated(String id, String title, String text) {
+    return ANALYZER.analyze(id, title, Tokens.of(text), Optional.empty());
+  }
+
+  @Test
+  void beyondItsCapacityTheLeastRecentlyJoinedStoryCloses() {
+    StoryClusterer c = new StoryClusterer(StoryModel.DEFAULT, 2);
+    c.add(undated("flood-1", "Floods in Marvento", FLOOD));
+    c.add(undated("chess", "Lindqvel wins Kessan open", CHESS));
+    assertThat(c.add(undated("flood-2", "Tarisa river falls", FLOOD_LATER)).storyId())
+        .isEqualTo("s-flood-1");
+    // a third story: the chess story, joined least recently, closes (undated articles never
+    // move the clock, so without the capacity nothing would ever close)
+    c.add(undated("budget", "Belloran budget passes", BUDGET));
+    assertThat(c.openStories()).isEqualTo(2);
+    assertThat(c.drainClosed()).extracting(StoryGroup::id).containsExactly("s-chess");
+    Assignment again = c.add(undated("chess-2", "Lindqvel wins Kessan open", CHESS));
+    assertThat(again.opened()).isTrue();
+    assertThat(c.openStories()).isEqualTo(2);
+  }
+
+  @Test
+  void aCapacityBelowOneIsRefused() {
+    assertThatThrownBy(() -> new StoryClusterer(StoryModel.DEFAULT, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxOpen");
+  }
+
+  @Test
+  void aResumedClustererKeepsItsCapacityAndClosingOrder() throws Exception {
+    StoryClusterer straight = new StoryClusterer(StoryModel.DEFAULT, 2);
+    StoryClusterer first = new StoryClusterer(StoryModel.DEFAULT, 2);
+    StoryFeatures[] stream = {
+      undated("flood-1", "Floods in Marvento", FLOOD),
+      undated("chess", "Lindqvel wins Kessan open", CHESS),
+      undated("flood-2", "Tarisa river falls", FLOOD_LATER),
+      undated("budget", "Belloran budget passes", BUDGET),
+      undated("flood-3", "Marvento floods", FLOOD_LATE_COPY),
+      undated("chess-2", "Lindqvel wins Kessan open", CHESS)
+    };
+    for (StoryFeatures f : stream) {
+      straight.add(f);
+    }
+    for (int i = 0; i < 3; i++) {
+      first.add(stream[i]);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    first.writeState(out);
+    StoryClusterer resumed =
+        StoryClusterer.readState(new ByteArrayInputStream(out.toByteArray()), StoryModel.DEFAULT);
+    assertThat(resumed.maxOpen()).isEqualTo(2);
+    for (int i = 3; i < stream.length; i++) {
+      resumed.add(stream[i]);
+    }
+    assertThat(resumed.stories()).isEqualTo(straight.stories());
   }
 
   @Test

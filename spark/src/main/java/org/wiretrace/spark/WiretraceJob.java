@@ -309,25 +309,28 @@ public final class WiretraceJob {
     for (Edge e : edges.map(Edge::figures).collect()) {
       verdicts.add(e.pairVerdict());
     }
-    List<StoryBuilder.Analysed> analyzed = new ArrayList<>(n);
-    Iterator<Tuple3<ArticleRow, Integer, byte[]>> rows =
+    StoryBuilder.Analysed[] inScanOrder = new StoryBuilder.Analysed[n];
+    Iterator<Tuple3<ArticleRow, int[], byte[]>> rows =
         byNum
-            .values()
             .map(
                 r -> {
-                  AnalyzedArticle x = AnalyzedArticle.of(r.article());
+                  AnalyzedArticle x = AnalyzedArticle.of(r._2().article());
                   byte[] f = StoryBuilder.features(x.article(), x.tokens()).encode();
-                  return new Tuple3<>(r, x.tokens().size(), f);
+                  // the number of words and the position in the scan's reading order
+                  return new Tuple3<>(
+                      r._2(), new int[] {x.tokens().size(), positions.value()[r._1()]}, f);
                 })
             .toLocalIterator();
     while (rows.hasNext()) {
-      Tuple3<ArticleRow, Integer, byte[]> r = rows.next();
+      Tuple3<ArticleRow, int[], byte[]> r = rows.next();
       Article a = r._1().article();
-      analyzed.add(
+      inScanOrder[r._2()[1]] =
           new StoryBuilder.Analysed(
-              a, r._2(), StoryFeatures.decode(a.id(), r._3(), 0, r._3().length)));
+              a, r._2()[0], StoryFeatures.decode(a.id(), r._3(), 0, r._3().length));
     }
-    analyzed.sort((x, y) -> StoryBuilder.chronological().compare(x.article(), y.article()));
+    // the scan clusters in publication order, ties in its reading order (the store's sequence)
+    List<StoryBuilder.Analysed> analyzed = new ArrayList<>(java.util.Arrays.asList(inScanOrder));
+    analyzed.sort((x, y) -> StoryBuilder.byPublication().compare(x.article(), y.article()));
     Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < analyzed.size(); i++) {
       position.put(analyzed.get(i).article().id(), i);
