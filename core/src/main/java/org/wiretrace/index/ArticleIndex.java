@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -642,13 +643,27 @@ public final class ArticleIndex implements Closeable {
 
   /** Adds or replaces a record (relation, family, story). */
   public void putRecord(StoreRecord r) throws IOException {
+    putRecord(r, null);
+  }
+
+  /**
+   * Keeps {@code r} with {@code figures} (null: none), a compact form of its payload kept as binary
+   * doc values, which {@link #forEachRecordFigures} reads without decompressing any stored payload.
+   */
+  public void putRecord(StoreRecord r, byte[] figures) throws IOException {
     Document d = new Document();
+    if (figures != null) {
+      d.add(new BinaryDocValuesField(F_FIGURES, new BytesRef(figures)));
+    }
     d.add(new StringField(F_KIND, r.kind(), Field.Store.YES));
     d.add(new StringField(F_RKEY, r.kind() + '\0' + r.key(), Field.Store.YES));
     for (String ref : r.refs()) {
       d.add(new StringField(F_REF, ref, Field.Store.YES));
     }
     d.add(new StoredField(F_JSON, r.json()));
+    for (String tag : r.tags()) {
+      d.add(new StringField(F_TAG, tag, Field.Store.YES));
+    }
     writer().updateDocument(new Term(F_RKEY, r.kind() + '\0' + r.key()), d);
   }
 
@@ -938,6 +953,85 @@ public final class ArticleIndex implements Closeable {
     forEach(new TermQuery(new Term(F_KIND, kind)), d -> action.accept(record(d)));
   }
 
+  /**
+   * The visible records of {@code kind} carrying one of {@code tags} ({@link StoreRecord#tags()}):
+   * only their documents are read.
+   */
+  public void forEachRecord(String kind, Collection<String> tags, Consumer<StoreRecord> action)
+      throws IOException {
+    forEach(tagged(kind, tags), d -> action.accept(record(d)));
+  }
+
+  /**
+   * The figures ({@link #putRecord(StoreRecord, byte[])}) of the visible records of {@code kind}
+   * carrying one of {@code tags}, read from doc values; records kept without figures are read whole
+   * and given to {@code withoutFigures}.
+   */
+  public void forEachRecordFigures(
+      String kind,
+      Collection<String> tags,
+      Consumer<byte[]> action,
+      Consumer<StoreRecord> withoutFigures)
+      throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      Weight w = s.createWeight(s.rewrite(tagged(kind, tags)), ScoreMode.COMPLETE_NO_SCORES, 1);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        var scorer = w.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        BinaryDocValues figures = leaf.reader().getBinaryDocValues(F_FIGURES);
+        StoredFields storedFields = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        DocIdSetIterator it = scorer.iterator();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          if (figures != null && figures.advanceExact(doc)) {
+            BytesRef b = figures.binaryValue();
+            action.accept(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+          } else {
+            withoutFigures.accept(record(storedFields.document(doc)));
+          }
+        }
+      }
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** Number of visible records of {@code kind} (none of their payloads is read). */
+  public int countRecords(String kind) throws IOException {
+    return count(new TermQuery(new Term(F_KIND, kind)));
+  }
+
+  /** Number of visible records of {@code kind} carrying {@code tag} (no payload is read). */
+  public int countRecords(String kind, String tag) throws IOException {
+    return count(tagged(kind, List.of(tag)));
+  }
+
+  private static Query tagged(String kind, Collection<String> tags) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String t : tags) {
+      any.add(new TermQuery(new Term(F_TAG, t)), BooleanClause.Occur.SHOULD);
+    }
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(F_KIND, kind)), BooleanClause.Occur.FILTER)
+        .add(any.build(), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private int count(Query q) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.count(q);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   /** The visible records that reference article {@code id}. */
   public List<StoreRecord> recordsReferencing(String id) throws IOException {
     List<StoreRecord> out = new ArrayList<>();
@@ -949,7 +1043,11 @@ public final class ArticleIndex implements Closeable {
     String rkey = d.get(F_RKEY);
     String kind = d.get(F_KIND);
     return new StoreRecord(
-        kind, rkey.substring(kind.length() + 1), List.of(d.getValues(F_REF)), d.get(F_JSON));
+        kind,
+        rkey.substring(kind.length() + 1),
+        List.of(d.getValues(F_REF)),
+        d.get(F_JSON),
+        List.of(d.getValues(F_TAG)));
   }
 
   private void forEach(Query q, Consumer<Document> action) throws IOException {

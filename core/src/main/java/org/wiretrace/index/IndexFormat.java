@@ -80,6 +80,8 @@ public final class IndexFormat {
   public static final String F_RKEY = "rkey";
   public static final String F_REF = "ref";
   public static final String F_JSON = "json";
+  public static final String F_TAG = "tag";
+  public static final String F_FIGURES = "figures";
   public static final String F_STATE = "statebytes";
 
   private IndexFormat() {}

@@ -7,14 +7,19 @@ import java.util.Objects;
  * A derived record kept beside the articles: a relation, a text family or a story, written by the
  * pipeline. {@code (kind, key)} identifies it; {@code refs} lists the article ids it depends on
  * (removing one of those articles removes the record); {@code json} is the payload, whose schema
- * belongs to the kind's writer. Immutable and thread-safe.
+ * belongs to the kind's writer; {@code tags} are terms the record can be selected and counted by
+ * without reading its payload ({@link ArticleIndex#forEachRecord(String, java.util.Collection,
+ * java.util.function.Consumer)}, {@link ArticleIndex#countRecords}), e.g. a relation's name.
+ * Immutable and thread-safe.
  *
  * @param kind record kind, e.g. {@code relation}, {@code family}, {@code story}
  * @param key unique key within the kind
  * @param refs ids of the articles the record depends on
  * @param json the payload
+ * @param tags terms to select and count records by
  */
-public record StoreRecord(String kind, String key, List<String> refs, String json) {
+public record StoreRecord(
+    String kind, String key, List<String> refs, String json, List<String> tags) {
   /** Record kind of article-to-article relations. */
   public static final String RELATION = "relation";
 
@@ -41,5 +46,11 @@ public record StoreRecord(String kind, String key, List<String> refs, String jso
     }
     refs = refs == null ? List.of() : List.copyOf(refs);
     json = json == null ? "{}" : json;
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /** A record without tags. */
+  public StoreRecord(String kind, String key, List<String> refs, String json) {
+    this(kind, key, refs, json, List.of());
   }
 }

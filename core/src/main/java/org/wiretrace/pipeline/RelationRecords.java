@@ -15,6 +15,7 @@ import org.wiretrace.align.Edit;
 import org.wiretrace.align.EditOp;
 import org.wiretrace.align.Passage;
 import org.wiretrace.align.PassageKind;
+import org.wiretrace.index.ArticleIndex;
 import org.wiretrace.index.StoreRecord;
 import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relation;
@@ -35,6 +36,68 @@ final class RelationRecords {
   private static final PassageKind[] KINDS = PassageKind.values();
 
   private RelationRecords() {}
+
+  /** Version of the {@link #figures} layout. */
+  static final int FIGURES_VERSION = 1;
+
+  private static final Relation[] RELATIONS = Relation.values();
+
+  /**
+   * The verdict {@code v} without its passages, compactly (kept as the record's doc values: {@link
+   * ArticleIndex#putRecord(StoreRecord, byte[])}): a version byte, both ids, the relation, both
+   * coverages and the story similarity exactly as doubles, both text lengths. {@link
+   * #verdictFromFigures} reads it back as {@link #verdictWithoutPassages} reads the record.
+   */
+  static byte[] figures(PairVerdict v) {
+    Verdict d = v.verdict();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(160);
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeByte(FIGURES_VERSION);
+      out.writeUTF(v.aId());
+      out.writeUTF(v.bId());
+      out.writeByte(d.relation().ordinal());
+      out.writeDouble(d.coverageA());
+      out.writeDouble(d.coverageB());
+      out.writeDouble(d.storySimilarity());
+      out.writeInt(d.alignment().aChars());
+      out.writeInt(d.alignment().bChars());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The verdict, without passages, in {@code figures} ({@link #figures}).
+   *
+   * @throws IllegalArgumentException when they are not in that layout
+   */
+  static PairVerdict verdictFromFigures(byte[] figures) {
+    try (java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(figures))) {
+      int version = in.readUnsignedByte();
+      if (version != FIGURES_VERSION) {
+        throw new IllegalArgumentException("relation figures of layout " + version);
+      }
+      String a = in.readUTF();
+      String b = in.readUTF();
+      int r = in.readUnsignedByte();
+      if (r >= RELATIONS.length) {
+        throw new IllegalArgumentException("relation " + r + " in the figures of " + a + " " + b);
+      }
+      double covA = in.readDouble();
+      double covB = in.readDouble();
+      double story = in.readDouble();
+      int aChars = in.readInt();
+      int bChars = in.readInt();
+      return new PairVerdict(
+          a,
+          b,
+          new Verdict(RELATIONS[r], covA, covB, story, new Alignment(aChars, bChars, List.of())));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("truncated relation figures", e);
+    }
+  }
 
   /** The record key of the pair {@code (x, y)} in either order. */
   static String key(String x, String y) {
@@ -76,7 +139,8 @@ final class RelationRecords {
           StoreRecord.RELATION,
           key(v.aId(), v.bId()),
           List.of(v.aId(), v.bId()),
-          JSON.writeValueAsString(o));
+          JSON.writeValueAsString(o),
+          List.of(v.relation().name()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a relation record", e);
     }

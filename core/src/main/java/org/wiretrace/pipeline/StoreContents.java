@@ -21,6 +21,7 @@ import org.wiretrace.index.StoreRecord;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.Skipped;
 import org.wiretrace.relate.PairVerdict;
+import org.wiretrace.relate.Relation;
 import org.wiretrace.stories.Story;
 import org.wiretrace.stories.StoryBuilder;
 import org.wiretrace.stories.StoryClusterer;
@@ -63,13 +64,19 @@ final class StoreContents {
   /**
    * The articles in clustering order ({@link StoryBuilder#byPublication()}, ties by sequence
    * number: the order they were stored) with their word counts and stored payloads (story features,
-   * decoded only when clustered), and the verdicts (ordered by the positions of their two sides).
-   * The articles are read <em>without their text</em> (empty), which neither the stories nor the
-   * families need, except those stored without a payload, whose features and word count are
-   * computed from it; {@link #result} reads the texts again.
+   * decoded only when clustered), the verdicts (ordered by the positions of their two sides) and
+   * the number of verdicts of each relation. The articles are read <em>without their text</em>
+   * (empty), which neither the stories nor the families need, except those stored without a
+   * payload, whose features and word count are computed from it; {@link #result} reads the texts
+   * again. Loaded without passages, {@code verdicts} may hold only those sharing text (all that
+   * stories and families use; {@code relations} still counts all).
    */
   record Loaded(
-      List<Article> articles, int[] words, List<byte[]> payloads, List<PairVerdict> verdicts) {
+      List<Article> articles,
+      int[] words,
+      List<byte[]> payloads,
+      List<PairVerdict> verdicts,
+      Map<Relation, Integer> relations) {
 
     /** The story features of the article at {@code i}: stored, or (stored without) computed now. */
     StoryFeatures features(int i) {
@@ -91,8 +98,11 @@ final class StoreContents {
 
   /**
    * Reads the articles and relation records visible in {@code index}; without {@code passages} the
-   * verdicts carry no alignment passages ({@link RelationRecords#verdictWithoutPassages}): enough
-   * for stories, families and totals, at a fraction of the memory and parsing of a large store.
+   * verdicts carry no alignment passages ({@link RelationRecords#verdictWithoutPassages}) and, when
+   * every relation record carries its relation as a tag (written by this version), only the records
+   * of relations sharing text are read and the others counted from the index: enough for stories,
+   * families and totals, at a fraction of the reading and parsing of a large store (most relation
+   * records are {@code SAME_STORY}).
    */
   static Loaded load(ArticleIndex index, boolean passages) throws IOException {
     List<Article> bare = new ArrayList<>();
@@ -146,18 +156,29 @@ final class StoreContents {
     // each verdict with the positions of its two sides packed in a long (looked up once)
     List<PairVerdict> read = new ArrayList<>();
     List<Long> keys = new ArrayList<>();
-    index.forEachRecord(
-        StoreRecord.RELATION,
-        r -> {
-          PairVerdict v =
-              passages ? RelationRecords.verdict(r) : RelationRecords.verdictWithoutPassages(r);
+    Map<Relation, Integer> counted = passages ? null : countedRelations(index);
+    java.util.function.Consumer<PairVerdict> keep =
+        v -> {
           Integer a = position.get(v.aId());
           Integer b = a == null ? null : position.get(v.bId());
           if (b != null) {
             read.add(v);
             keys.add(((long) a << 32) | b);
           }
-        });
+        };
+    java.util.function.Consumer<StoreRecord> reader =
+        r ->
+            keep.accept(
+                passages ? RelationRecords.verdict(r) : RelationRecords.verdictWithoutPassages(r));
+    if (counted != null) { // the figures of text-sharing relations, from doc values
+      index.forEachRecordFigures(
+          StoreRecord.RELATION,
+          SHARING_TEXT,
+          f -> keep.accept(RelationRecords.verdictFromFigures(f)),
+          reader);
+    } else {
+      index.forEachRecord(StoreRecord.RELATION, reader);
+    }
     Integer[] byPosition = new Integer[read.size()];
     for (int i = 0; i < byPosition.length; i++) {
       byPosition[i] = i;
@@ -167,7 +188,39 @@ final class StoreContents {
     for (int i : byPosition) {
       verdicts.add(read.get(i));
     }
-    return new Loaded(articles, words, stored, verdicts);
+    Map<Relation, Integer> relations = new java.util.EnumMap<>(Relation.class);
+    if (counted != null) {
+      relations.putAll(counted);
+    } else {
+      for (PairVerdict v : verdicts) {
+        relations.merge(v.relation(), 1, Integer::sum);
+      }
+    }
+    return new Loaded(articles, words, stored, verdicts, Map.copyOf(relations));
+  }
+
+  /** The tags of the relations sharing text ({@link Relation#sharesText()}). */
+  private static final List<String> SHARING_TEXT =
+      java.util.Arrays.stream(Relation.values())
+          .filter(Relation::sharesText)
+          .map(Relation::name)
+          .toList();
+
+  /**
+   * The number of relation records of each relation, counted from their tags; null when some record
+   * carries no tag (written before tags: every record must then be read).
+   */
+  private static Map<Relation, Integer> countedRelations(ArticleIndex index) throws IOException {
+    Map<Relation, Integer> out = new java.util.EnumMap<>(Relation.class);
+    int tagged = 0;
+    for (Relation r : Relation.values()) {
+      int n = index.countRecords(StoreRecord.RELATION, r.name());
+      if (n > 0) {
+        out.put(r, n);
+        tagged += n;
+      }
+    }
+    return tagged == index.countRecords(StoreRecord.RELATION) ? out : null;
   }
 
   /**

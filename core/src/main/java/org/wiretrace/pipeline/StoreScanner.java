@@ -283,7 +283,7 @@ public final class StoreScanner {
           .forEach(
               v -> {
                 try {
-                  index.putRecord(RelationRecords.of(v));
+                  index.putRecord(RelationRecords.of(v), RelationRecords.figures(v));
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }

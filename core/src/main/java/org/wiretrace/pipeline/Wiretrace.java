@@ -20,7 +20,6 @@ import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Ingestor;
 import org.wiretrace.ingest.Skipped;
-import org.wiretrace.relate.PairVerdict;
 import org.wiretrace.relate.Relater;
 import org.wiretrace.relate.Relation;
 import org.wiretrace.relate.Verdict;
@@ -69,9 +68,7 @@ public final class Wiretrace {
         false,
         (index, loaded, stories, run) -> {
           Map<Relation, Integer> relations = new EnumMap<>(Relation.class);
-          for (PairVerdict v : loaded.verdicts()) {
-            relations.merge(v.relation(), 1, Integer::sum);
-          }
+          relations.putAll(loaded.relations());
           int families = stories.stream().mapToInt(s -> s.families().size()).sum();
           return new ScanSummary(
               run.read(),

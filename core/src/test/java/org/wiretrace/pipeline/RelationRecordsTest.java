@@ -54,6 +54,19 @@ class RelationRecordsTest {
   }
 
   @Test
+  void theFiguresReadBackAsTheLightRead() {
+    PairVerdict v = judged();
+    PairVerdict light = RelationRecords.verdictWithoutPassages(RelationRecords.of(v));
+    assertEquals(light, RelationRecords.verdictFromFigures(RelationRecords.figures(v)));
+    byte[] f = RelationRecords.figures(v);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RelationRecords.verdictFromFigures(java.util.Arrays.copyOf(f, f.length - 3)));
+    f[0] = 9; // a layout this version does not know
+    assertThrows(IllegalArgumentException.class, () -> RelationRecords.verdictFromFigures(f));
+  }
+
+  @Test
   void aDamagedRecordIsRefusedWithItsKey() {
     StoreRecord bad =
         new StoreRecord(StoreRecord.RELATION, "a b", List.of("a", "b"), "{\"a\":\"a\",\"b\":");

@@ -85,6 +85,40 @@ class StoreScanTest {
   }
 
   @Test
+  void theLightLoadReadsOnlyTextSharingRelationsAndCountsTheRestFromTheirTags() throws Exception {
+    Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+    Path data = tmp.resolve("data");
+    Wiretrace.scan(new ScanOptions(List.of(examples), data));
+    try (org.wiretrace.index.ArticleIndex index = org.wiretrace.index.ArticleIndex.open(data)) {
+      StoreContents.Loaded full = StoreContents.load(index, true);
+      StoreContents.Loaded light = StoreContents.load(index, false);
+      assertThat(full.relations()).containsKey(Relation.SAME_STORY).containsKey(Relation.SPUN);
+      assertThat(light.relations()).isEqualTo(full.relations());
+      assertThat(light.verdicts())
+          .extracting(v -> v.aId() + " " + v.bId() + " " + v.relation())
+          .containsExactlyElementsOf(
+              full.verdicts().stream()
+                  .filter(v -> v.relation().sharesText())
+                  .map(v -> v.aId() + " " + v.bId() + " " + v.relation())
+                  .toList());
+      assertThat(StoreContents.stories(light)).isEqualTo(StoreContents.stories(full));
+
+      // a relation record without tags (as written before them): everything is read again
+      org.wiretrace.relate.PairVerdict sameStory =
+          full.verdicts().stream()
+              .filter(v -> v.relation() == Relation.SAME_STORY)
+              .findFirst()
+              .orElseThrow();
+      org.wiretrace.index.StoreRecord r = RelationRecords.of(sameStory);
+      index.putRecord(new org.wiretrace.index.StoreRecord(r.kind(), r.key(), r.refs(), r.json()));
+      index.refresh();
+      StoreContents.Loaded old = StoreContents.load(index, false);
+      assertThat(old.relations()).isEqualTo(full.relations());
+      assertThat(old.verdicts()).hasSameSizeAs(full.verdicts());
+    }
+  }
+
+  @Test
   void aChangedFileReplacesItsOldVersionAndRemoveRebuildsTheStories() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Path data = tmp.resolve("data");
