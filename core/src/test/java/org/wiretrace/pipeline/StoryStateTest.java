@@ -86,33 +86,7 @@ class StoryStateTest {
       throws Exception {
     List<Article> all = devArticles();
     assumeTrue(all.size() >= 65, "too few dated articles");
-    List<Article> first = all.subList(0, 25);
-    List<Article> later = all.subList(25, 65);
-
-    Path data = tmp.resolve("data");
-    Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("a/first.jsonl"), first)), data));
-    assertThat(clustered(data)).isEqualTo(25);
-    try (ArticleIndex index = ArticleIndex.open(data)) {
-      // the later articles come after every clustered one: the state resumes from 25
-      StoreContents.Loaded loaded = StoreContents.load(index);
-      List<StoryGroup> closed = StoreContents.closedStories(index).orElseThrow();
-      assertThat(StoryBuilder.resumes(state(data), closed, loaded.articles())).isEqualTo(25);
-    }
-    ScanResult resumed =
-        Wiretrace.scan(new ScanOptions(List.of(jsonl(tmp.resolve("b/later.jsonl"), later)), data));
-    assertThat(clustered(data)).isEqualTo(65);
-
-    Path once = tmp.resolve("once");
-    ScanResult together =
-        Wiretrace.scan(
-            new ScanOptions(
-                List.of(
-                    jsonl(tmp.resolve("c/first.jsonl"), first),
-                    jsonl(tmp.resolve("c/later.jsonl"), later)),
-                once));
-    assertThat(resumed.articles()).hasSize(65);
-    assertThat(together.stories()).anyMatch(s -> s.articleIds().size() > 1);
-    assertThat(resumed.stories()).isEqualTo(together.stories());
+    resumesAsOneScan(all.subList(0, 25), all.subList(25, 65), 0);
   }
 
   /** {@code a} published at {@code when} (null: undated). */
@@ -158,6 +132,7 @@ class StoryStateTest {
                     jsonl(tmp.resolve("c/first.jsonl"), first),
                     jsonl(tmp.resolve("c/later.jsonl"), later)),
                 once));
+    assertThat(resumed.articles()).hasSize(first.size() + later.size());
     assertThat(together.stories()).anyMatch(s -> s.articleIds().size() > 1);
     assertThat(resumed.stories()).isEqualTo(together.stories());
   }
