@@ -14,6 +14,33 @@ class CandidateSourcesTest {
 
   private static final int COMPOUND = PhraseRestorer.Candidate.KINDS.indexOf("compound ");
   private static final int NUMBER = PhraseRestorer.Candidate.KINDS.indexOf("number ");
+  private static final int KNOWN = PhraseRestorer.Candidate.KINDS.indexOf("known original ");
+
+  /** The defaults with the known-path factor {@code k}. */
+  private static PhraseRestorer.Settings knownPath(double k) {
+    PhraseRestorer.Settings d = PhraseRestorer.Settings.DEFAULT;
+    return new PhraseRestorer.Settings(
+        d.keep(),
+        d.habit(),
+        d.habitReverse(),
+        d.habitChain(),
+        d.wordnet(),
+        d.multiword(),
+        d.related(),
+        d.evidence(),
+        d.trigram(),
+        d.unigram(),
+        d.thesaurus(),
+        d.thesaurusFar(),
+        d.maxFar(),
+        d.known(),
+        d.compound(),
+        d.number(),
+        d.collocation(),
+        k,
+        d.maxOptions(),
+        d.beam());
+  }
 
   private static PhraseRestorer restorer(Thesaurus t, PhraseRestorer.Settings s) {
     return new PhraseRestorer(
@@ -63,6 +90,34 @@ class CandidateSourcesTest {
         .isCloseTo(
             singular.logPrior() + Math.log(PhraseRestorer.Settings.DEFAULT.number()),
             org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void liftsTheLatticePathThatSpellsAKnownOriginal(@TempDir Path dir) throws IOException {
+    // "colossal" ~ "big" in this thesaurus, "information" -> "data" a learned habit; no word shared
+    ThesaurusTest.write(
+        dir,
+        List.of("big", "colossal"),
+        List.of(new int[] {0}, new int[] {0}),
+        List.of(new int[] {0, 1}));
+    Thesaurus t = Thesaurus.load(dir);
+    SpinHabits h = SpinHabits.learn(List.of(new PhrasePair("huge information", "big data")));
+    List<String> spun = List.of("colossal", "information");
+    PhraseRestorer plain =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(0));
+    PhraseRestorer lifted =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(10));
+    PhraseRestorer.Candidate before = find(plain.candidates(spun, 1000), "big data");
+    PhraseRestorer.Candidate after = find(lifted.candidates(spun, 1000), "big data");
+    assertThat(before).isNotNull();
+    assertThat(after).isNotNull();
+    assertThat(before.kind(KNOWN)).isZero();
+    assertThat(after.kind(KNOWN)).isEqualTo(1);
+    assertThat(after.suggestion().evidence()).contains("known original 'big data' (1x)");
+    assertThat(after.logPrior())
+        .isCloseTo(before.logPrior() + Math.log(10), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(lifted.knownPaths(spun, List.of(List.of(), List.of()))).isEmpty();
+    assertThat(PhraseRestorer.Settings.DETECTION.knownPath()).isZero();
   }
 
   @Test
