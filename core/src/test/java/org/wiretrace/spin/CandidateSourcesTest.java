@@ -16,8 +16,13 @@ class CandidateSourcesTest {
   private static final int NUMBER = PhraseRestorer.Candidate.KINDS.indexOf("number ");
   private static final int KNOWN = PhraseRestorer.Candidate.KINDS.indexOf("known original ");
 
-  /** The defaults with the known-path factor {@code k}. */
+  /** The defaults with the known-path factor {@code k} and no gaps. */
   private static PhraseRestorer.Settings knownPath(double k) {
+    return knownPath(k, 0);
+  }
+
+  /** The defaults with the known-path factor {@code k} and at most {@code gaps} gaps. */
+  private static PhraseRestorer.Settings knownPath(double k, int gaps) {
     PhraseRestorer.Settings d = PhraseRestorer.Settings.DEFAULT;
     return new PhraseRestorer.Settings(
         d.keep(),
@@ -38,6 +43,7 @@ class CandidateSourcesTest {
         d.number(),
         d.collocation(),
         k,
+        gaps,
         d.maxOptions(),
         d.beam());
   }
@@ -118,6 +124,31 @@ class CandidateSourcesTest {
         .isCloseTo(before.logPrior() + Math.log(10), org.assertj.core.data.Offset.offset(1e-9));
     assertThat(lifted.knownPaths(spun, List.of(List.of(), List.of()))).isEmpty();
     assertThat(PhraseRestorer.Settings.DETECTION.knownPath()).isZero();
+  }
+
+  @Test
+  void aKnownPathMayReplaceOneSpunWordOutsideItsOptions(@TempDir Path dir) throws IOException {
+    // "insightful" ~ "smart" in this thesaurus; nothing links "zebra" to "grid"
+    ThesaurusTest.write(
+        dir,
+        List.of("insightful", "smart"),
+        List.of(new int[] {0}, new int[] {0}),
+        List.of(new int[] {0, 1}));
+    Thesaurus t = Thesaurus.load(dir);
+    SpinHabits h = SpinHabits.learn(List.of(new PhrasePair("keen grid", "smart grid")));
+    List<String> spun = List.of("insightful", "zebra");
+    PhraseRestorer none =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(10, 0));
+    PhraseRestorer one =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(10, 1));
+    PhraseRestorer.Candidate without = find(none.candidates(spun, 1000), "smart grid");
+    PhraseRestorer.Candidate with = find(one.candidates(spun, 1000), "smart grid");
+    assertThat(without == null || without.kind(KNOWN) == 0).isTrue();
+    assertThat(with).isNotNull();
+    assertThat(with.kind(KNOWN)).isEqualTo(2);
+    assertThat(with.suggestion().evidence())
+        .contains("known original zebra->grid")
+        .contains("known original 'smart grid' (1x)");
   }
 
   @Test

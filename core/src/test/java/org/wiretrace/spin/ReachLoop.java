@@ -9,10 +9,11 @@ import java.util.List;
  * of pairs whose original is among the first 100 and 1,000 candidates of the beam ({@link
  * PhraseRestorer#candidates}) of a restorer with habits learned on the other four folds, with the
  * collocation prior {@code P} ({@link PhraseRestorer.Settings#collocation}) and, optionally, the
- * known-path factor {@code K} ({@link PhraseRestorer.Settings#knownPath}). Single-threaded.
+ * known-path factor {@code K} ({@link PhraseRestorer.Settings#knownPath}) and gaps {@code G}
+ * ({@link PhraseRestorer.Settings#knownGaps}). Single-threaded.
  *
  * <p>Usage: {@code java -cp wiretrace.jar:core/target/test-classes org.wiretrace.spin.ReachLoop
- * PAIRS.jsonl F P [K]}.
+ * PAIRS.jsonl F P [K [G]]}.
  */
 public final class ReachLoop {
   private ReachLoop() {}
@@ -42,6 +43,7 @@ public final class ReachLoop {
             d.number(),
             prior,
             args.length > 3 ? Double.parseDouble(args[3]) : d.knownPath(),
+            args.length > 4 ? Integer.parseInt(args[4]) : d.knownGaps(),
             d.maxOptions(),
             d.beam());
     int[] fold = RestoreEvaluation.folds(pairs.size(), 5);
