@@ -1,6 +1,7 @@
 package org.wiretrace.spin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,6 +69,15 @@ public final class PhraseRestorer {
    * @param collocation prior of each changed word of a corpus collocation around the kept words
    *     ({@link #collocations}: "heart rate" for "heart cadence", whatever links "cadence" to
    *     "rate"); 0 leaves such candidates out
+   * @param knownPath factor on the prior of a path through the lattice that spells a learned
+   *     original phrase of any length ({@link #knownPaths}: every word or stretch of it is among
+   *     the options of the spun words it replaces; "big data" for "colossal information" when "big"
+   *     and "data" are options of "colossal" and "information"); above 1 it lifts such paths over
+   *     the lattice's other paths; 0 leaves them out
+   * @param knownGaps most spun words such a path may replace one for one by a word of the known
+   *     original outside their options, each with the prior {@code known} (and then without the
+   *     factor {@code knownPath}): "smart grid" for "insightful lattice" when "smart" is an option
+   *     of "insightful" but "grid" none of "lattice"
    * @param maxOptions options kept per word
    * @param beam paths kept per position in the beam search
    */
@@ -89,6 +99,8 @@ public final class PhraseRestorer {
       double compound,
       double number,
       double collocation,
+      double knownPath,
+      int knownGaps,
       int maxOptions,
       int beam) {
 
@@ -96,7 +108,7 @@ public final class PhraseRestorer {
     public static final Settings DEFAULT =
         new Settings(
             0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02, 1.0, 0.2,
-            0.01, 100, 250);
+            0.01, 10.0, 1, 100, 250);
 
     /**
      * The settings of the detector's restorer ({@link SpinDetector}): those its thresholds were
@@ -106,7 +118,7 @@ public final class PhraseRestorer {
     public static final Settings DETECTION =
         new Settings(
             0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0, 0.0,
-            0.0, 40, 250);
+            0.0, 0.0, 0, 40, 250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
@@ -122,10 +134,11 @@ public final class PhraseRestorer {
           || !(known >= 0 && known <= 1)
           || !(compound >= 0 && compound <= 1)
           || !(number >= 0 && number <= 1)
-          || !(collocation >= 0 && collocation <= 1)) {
+          || !(collocation >= 0 && collocation <= 1)
+          || !(knownPath >= 0 && Double.isFinite(knownPath))) {
         throw new IllegalArgumentException("thesaurus priors must be in [0, 1]");
       }
-      if (maxFar < 0 || maxOptions < 1 || beam < 1) {
+      if (maxFar < 0 || knownGaps < 0 || maxOptions < 1 || beam < 1) {
         throw new IllegalArgumentException("maxOptions and beam must be >= 1");
       }
     }
@@ -378,6 +391,12 @@ public final class PhraseRestorer {
     for (Candidate c : knownOriginals(words)) {
       best.putIfAbsent(c.text(), c);
     }
+    for (Candidate c : knownPaths(words, from)) {
+      Candidate prev = best.get(c.text());
+      if (prev == null || prev.suggestion().score() < c.suggestion().score()) {
+        best.put(c.text(), c);
+      }
+    }
     for (Candidate c : collocations(words)) {
       best.putIfAbsent(c.text(), c);
     }
@@ -407,6 +426,153 @@ public final class PhraseRestorer {
       }
     }
     return out;
+  }
+
+  /**
+   * Candidates spelled by the lattice: every learned original phrase (of any length) that a path
+   * through the options {@code from} of the spun {@code words} spells, word by word or stretch by
+   * stretch, other than the phrase itself. The path of largest prior is found by dynamic
+   * programming over (spun position, original position) with the options indexed by their text, so
+   * the beam cannot prune it; its prior is multiplied by {@link Settings#knownPath} and it counts
+   * one more choice of kind "known original". Up to {@link Settings#knownGaps} spun words may be
+   * replaced one for one by a word of the original outside their options, each with the prior
+   * {@link Settings#known}; such a path is not multiplied by the factor. None when the factor is 0.
+   */
+  List<Candidate> knownPaths(List<String> words, List<List<Option>> from) {
+    if (settings.knownPath() <= 0) {
+      return List.of();
+    }
+    int n = words.size();
+    List<Map<String, Option>> byText = new ArrayList<>(n);
+    for (List<Option> at : from) {
+      Map<String, Option> m = new HashMap<>();
+      for (Option o : at) {
+        m.merge(o.text(), o, (a, b) -> a.prior() >= b.prior() ? a : b);
+      }
+      byText.add(m);
+    }
+    String self = String.join(" ", words);
+    int kind = Candidate.KINDS.indexOf("known original ");
+    List<Candidate> out = new ArrayList<>();
+    for (String o : habits.originals()) {
+      if (o.equals(self)) {
+        continue;
+      }
+      String[] w = o.split(" ");
+      List<Option> path = spell(w, byText, words, settings.knownGaps(), settings.known());
+      if (path == null) {
+        continue;
+      }
+      Path p = Path.EMPTY;
+      boolean gapped = false;
+      for (Option op : path) {
+        p = p.extend(op, this);
+        gapped |= op.why() != null && op.why().startsWith("known original ");
+      }
+      if (!p.changed) {
+        continue;
+      }
+      double lp = p.logPrior + (gapped ? 0 : Math.log(settings.knownPath()));
+      double ev = evidence(p.words);
+      int[] kinds = p.kinds.clone();
+      kinds[kind]++;
+      out.add(
+          new Candidate(
+              new Suggestion(
+                  o,
+                  lp + settings.evidence() * ev,
+                  stats.count(p.words),
+                  p.weakest,
+                  p.strongest,
+                  p.why()
+                      + (p.reasons.isEmpty() ? "" : "; ")
+                      + "known original '"
+                      + o
+                      + "' ("
+                      + habits.originalCount(o)
+                      + "x)"),
+              lp,
+              ev,
+              kinds));
+    }
+    return out;
+  }
+
+  /**
+   * The options, in order, of the path of largest prior that spells the words {@code w} through the
+   * options indexed by text per spun position, covering all the spun {@code words}, with at most
+   * {@code gaps} spun words replaced one for one by an original word outside their options (a
+   * choice of prior {@code gapPrior}, kind "known original"); null when none does.
+   */
+  private static List<Option> spell(
+      String[] w, List<Map<String, Option>> byText, List<String> words, int gaps, double gapPrior) {
+    int n = words.size();
+    int m = w.length;
+    double[][][] best = new double[gaps + 1][n + 1][m + 1];
+    Option[][][] back = new Option[gaps + 1][n + 1][m + 1];
+    for (double[][] plane : best) {
+      for (double[] row : plane) {
+        Arrays.fill(row, Double.NEGATIVE_INFINITY);
+      }
+    }
+    best[0][0][0] = 0;
+    for (int i = 0; i < n; i++) {
+      for (int g = 0; g <= gaps; g++) {
+        for (int j = 0; j < m; j++) {
+          double here = best[g][i][j];
+          if (here == Double.NEGATIVE_INFINITY) {
+            continue;
+          }
+          StringBuilder t = new StringBuilder();
+          for (int k = j; k < m; k++) {
+            if (k > j) {
+              t.append(' ');
+            }
+            t.append(w[k]);
+            Option op = byText.get(i).get(t.toString());
+            if (op == null) {
+              continue;
+            }
+            double s = here + Math.log(op.prior());
+            if (s > best[g][op.to()][k + 1]) {
+              best[g][op.to()][k + 1] = s;
+              back[g][op.to()][k + 1] = op;
+            }
+          }
+          if (g < gaps && !literal(words.get(i)) && !byText.get(i).containsKey(w[j])) {
+            double s = here + Math.log(gapPrior);
+            if (s > best[g + 1][i + 1][j + 1]) {
+              best[g + 1][i + 1][j + 1] = s;
+              back[g + 1][i + 1][j + 1] =
+                  new Option(
+                      i, i + 1, w[j], gapPrior, "known original " + words.get(i) + "->" + w[j]);
+            }
+          }
+        }
+      }
+    }
+    int g = -1;
+    for (int h = 0; h <= gaps; h++) {
+      if (back[h][n][m] != null && (g < 0 || best[h][n][m] > best[g][n][m])) {
+        g = h;
+      }
+    }
+    if (g < 0) {
+      return null;
+    }
+    List<Option> path = new ArrayList<>();
+    int i = n;
+    int j = m;
+    while (i > 0) {
+      Option op = back[g][i][j];
+      path.add(0, op);
+      j -= op.text().split(" ").length;
+      if (op.why() != null && op.why().startsWith("known original ")) {
+        g--;
+      }
+      i = op.from();
+    }
+    return path;
   }
 
   /** A known original {@code o} of as many words as the spun {@code words}, scored like a path. */

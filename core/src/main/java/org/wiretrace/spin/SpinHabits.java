@@ -42,6 +42,7 @@ public final class SpinHabits {
   private final Map<String, Map<String, Integer>> backward;
   private final Map<String, Map<String, Integer>> phrases;
   private final Map<String, Integer> originals;
+  private final List<String> sortedOriginals;
 
   private SpinHabits(
       Map<String, Map<String, Integer>> forward,
@@ -52,6 +53,7 @@ public final class SpinHabits {
     this.backward = backward;
     this.phrases = phrases;
     this.originals = originals;
+    this.sortedOriginals = originals.keySet().stream().sorted().toList();
   }
 
   private static final class Holder {
@@ -163,6 +165,11 @@ public final class SpinHabits {
    */
   public int originalCount(String text) {
     return originals.getOrDefault(text, 0);
+  }
+
+  /** The learned original phrases ({@link PhrasePair#comparable} form), sorted, unmodifiable. */
+  public List<String> originals() {
+    return sortedOriginals;
   }
 
   /**

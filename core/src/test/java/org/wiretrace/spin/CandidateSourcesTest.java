@@ -14,6 +14,39 @@ class CandidateSourcesTest {
 
   private static final int COMPOUND = PhraseRestorer.Candidate.KINDS.indexOf("compound ");
   private static final int NUMBER = PhraseRestorer.Candidate.KINDS.indexOf("number ");
+  private static final int KNOWN = PhraseRestorer.Candidate.KINDS.indexOf("known original ");
+
+  /** The defaults with the known-path factor {@code k} and no gaps. */
+  private static PhraseRestorer.Settings knownPath(double k) {
+    return knownPath(k, 0);
+  }
+
+  /** The defaults with the known-path factor {@code k} and at most {@code gaps} gaps. */
+  private static PhraseRestorer.Settings knownPath(double k, int gaps) {
+    PhraseRestorer.Settings d = PhraseRestorer.Settings.DEFAULT;
+    return new PhraseRestorer.Settings(
+        d.keep(),
+        d.habit(),
+        d.habitReverse(),
+        d.habitChain(),
+        d.wordnet(),
+        d.multiword(),
+        d.related(),
+        d.evidence(),
+        d.trigram(),
+        d.unigram(),
+        d.thesaurus(),
+        d.thesaurusFar(),
+        d.maxFar(),
+        d.known(),
+        d.compound(),
+        d.number(),
+        d.collocation(),
+        k,
+        gaps,
+        d.maxOptions(),
+        d.beam());
+  }
 
   private static PhraseRestorer restorer(Thesaurus t, PhraseRestorer.Settings s) {
     return new PhraseRestorer(
@@ -63,6 +96,59 @@ class CandidateSourcesTest {
         .isCloseTo(
             singular.logPrior() + Math.log(PhraseRestorer.Settings.DEFAULT.number()),
             org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void liftsTheLatticePathThatSpellsAKnownOriginal(@TempDir Path dir) throws IOException {
+    // "colossal" ~ "big" in this thesaurus, "information" -> "data" a learned habit; no word shared
+    ThesaurusTest.write(
+        dir,
+        List.of("big", "colossal"),
+        List.of(new int[] {0}, new int[] {0}),
+        List.of(new int[] {0, 1}));
+    Thesaurus t = Thesaurus.load(dir);
+    SpinHabits h = SpinHabits.learn(List.of(new PhrasePair("huge information", "big data")));
+    List<String> spun = List.of("colossal", "information");
+    PhraseRestorer plain =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(0));
+    PhraseRestorer lifted =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(10));
+    PhraseRestorer.Candidate before = find(plain.candidates(spun, 1000), "big data");
+    PhraseRestorer.Candidate after = find(lifted.candidates(spun, 1000), "big data");
+    assertThat(before).isNotNull();
+    assertThat(after).isNotNull();
+    assertThat(before.kind(KNOWN)).isZero();
+    assertThat(after.kind(KNOWN)).isEqualTo(1);
+    assertThat(after.suggestion().evidence()).contains("known original 'big data' (1x)");
+    assertThat(after.logPrior())
+        .isCloseTo(before.logPrior() + Math.log(10), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(lifted.knownPaths(spun, List.of(List.of(), List.of()))).isEmpty();
+    assertThat(PhraseRestorer.Settings.DETECTION.knownPath()).isZero();
+  }
+
+  @Test
+  void aKnownPathMayReplaceOneSpunWordOutsideItsOptions(@TempDir Path dir) throws IOException {
+    // "insightful" ~ "smart" in this thesaurus; nothing links "zebra" to "grid"
+    ThesaurusTest.write(
+        dir,
+        List.of("insightful", "smart"),
+        List.of(new int[] {0}, new int[] {0}),
+        List.of(new int[] {0, 1}));
+    Thesaurus t = Thesaurus.load(dir);
+    SpinHabits h = SpinHabits.learn(List.of(new PhrasePair("keen grid", "smart grid")));
+    List<String> spun = List.of("insightful", "zebra");
+    PhraseRestorer none =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(10, 0));
+    PhraseRestorer one =
+        new PhraseRestorer(WordNetLexicon.shared(), h, PhraseStats.shared(), t, knownPath(10, 1));
+    PhraseRestorer.Candidate without = find(none.candidates(spun, 1000), "smart grid");
+    PhraseRestorer.Candidate with = find(one.candidates(spun, 1000), "smart grid");
+    assertThat(without == null || without.kind(KNOWN) == 0).isTrue();
+    assertThat(with).isNotNull();
+    assertThat(with.kind(KNOWN)).isEqualTo(2);
+    assertThat(with.suggestion().evidence())
+        .contains("known original zebra->grid")
+        .contains("known original 'smart grid' (1x)");
   }
 
   @Test

@@ -8,10 +8,12 @@ import java.util.List;
  * Experiment tool (not a test): the quick reach loop. For held-out fold {@code F} of 5, the share
  * of pairs whose original is among the first 100 and 1,000 candidates of the beam ({@link
  * PhraseRestorer#candidates}) of a restorer with habits learned on the other four folds, with the
- * collocation prior {@code P} ({@link PhraseRestorer.Settings#collocation}). Single-threaded.
+ * collocation prior {@code P} ({@link PhraseRestorer.Settings#collocation}) and, optionally, the
+ * known-path factor {@code K} ({@link PhraseRestorer.Settings#knownPath}) and gaps {@code G}
+ * ({@link PhraseRestorer.Settings#knownGaps}). Single-threaded.
  *
  * <p>Usage: {@code java -cp wiretrace.jar:core/target/test-classes org.wiretrace.spin.ReachLoop
- * PAIRS.jsonl F P}.
+ * PAIRS.jsonl F P [K [G]]}.
  */
 public final class ReachLoop {
   private ReachLoop() {}
@@ -40,6 +42,8 @@ public final class ReachLoop {
             d.compound(),
             d.number(),
             prior,
+            args.length > 3 ? Double.parseDouble(args[3]) : d.knownPath(),
+            args.length > 4 ? Integer.parseInt(args[4]) : d.knownGaps(),
             d.maxOptions(),
             d.beam());
     int[] fold = RestoreEvaluation.folds(pairs.size(), 5);

@@ -72,6 +72,14 @@ class SpinHabitsTest {
   }
 
   @Test
+  void listsTheOriginalsSorted() {
+    SpinHabits h = SpinHabits.learn(PAIRS);
+    assertThat(h.originals())
+        .isSorted()
+        .containsExactly("big data", "cancer cells", "data mining", "random forests");
+  }
+
+  @Test
   void comparesPhrasesIgnoringCaseHyphensAndTrailingAcronym() {
     assertThat(PhrasePair.comparable("Return On Investment (ROI)"))
         .isEqualTo("return on investment");
