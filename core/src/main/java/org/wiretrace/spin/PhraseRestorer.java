@@ -134,13 +134,51 @@ public final class PhraseRestorer {
           || !(known >= 0 && known <= 1)
           || !(compound >= 0 && compound <= 1)
           || !(number >= 0 && number <= 1)
-          || !(collocation >= 0 && collocation <= 1)
-          || !(knownPath >= 0 && Double.isFinite(knownPath))) {
+          || !(collocation >= 0 && collocation <= 1)) {
         throw new IllegalArgumentException("thesaurus priors must be in [0, 1]");
       }
-      if (maxFar < 0 || knownGaps < 0 || maxOptions < 1 || beam < 1) {
-        throw new IllegalArgumentException("maxOptions and beam must be >= 1");
+      if (!(knownPath >= 0 && Double.isFinite(knownPath))) {
+        throw new IllegalArgumentException("knownPath must be finite and >= 0: " + knownPath);
       }
+      if (maxFar < 0 || knownGaps < 0 || maxOptions < 1 || beam < 1) {
+        throw new IllegalArgumentException(
+            "maxFar and knownGaps must be >= 0, maxOptions and beam >= 1");
+      }
+    }
+
+    /** These settings with the collocation prior {@code prior}. */
+    public Settings withCollocation(double prior) {
+      return with(prior, knownPath, knownGaps);
+    }
+
+    /** These settings with the known-path factor {@code factor} and at most {@code gaps} gaps. */
+    public Settings withKnownPaths(double factor, int gaps) {
+      return with(collocation, factor, gaps);
+    }
+
+    private Settings with(double collocation, double knownPath, int knownGaps) {
+      return new Settings(
+          keep,
+          habit,
+          habitReverse,
+          habitChain,
+          wordnet,
+          multiword,
+          related,
+          evidence,
+          trigram,
+          unigram,
+          thesaurus,
+          thesaurusFar,
+          maxFar,
+          known,
+          compound,
+          number,
+          collocation,
+          knownPath,
+          knownGaps,
+          maxOptions,
+          beam);
     }
   }
 

@@ -23,29 +23,7 @@ class CandidateSourcesTest {
 
   /** The defaults with the known-path factor {@code k} and at most {@code gaps} gaps. */
   private static PhraseRestorer.Settings knownPath(double k, int gaps) {
-    PhraseRestorer.Settings d = PhraseRestorer.Settings.DEFAULT;
-    return new PhraseRestorer.Settings(
-        d.keep(),
-        d.habit(),
-        d.habitReverse(),
-        d.habitChain(),
-        d.wordnet(),
-        d.multiword(),
-        d.related(),
-        d.evidence(),
-        d.trigram(),
-        d.unigram(),
-        d.thesaurus(),
-        d.thesaurusFar(),
-        d.maxFar(),
-        d.known(),
-        d.compound(),
-        d.number(),
-        d.collocation(),
-        k,
-        gaps,
-        d.maxOptions(),
-        d.beam());
+    return PhraseRestorer.Settings.DEFAULT.withKnownPaths(k, gaps);
   }
 
   private static PhraseRestorer restorer(Thesaurus t, PhraseRestorer.Settings s) {

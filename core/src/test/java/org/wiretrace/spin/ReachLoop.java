@@ -24,28 +24,10 @@ public final class ReachLoop {
     double prior = Double.parseDouble(args[2]);
     PhraseRestorer.Settings d = PhraseRestorer.Settings.DEFAULT;
     PhraseRestorer.Settings s =
-        new PhraseRestorer.Settings(
-            d.keep(),
-            d.habit(),
-            d.habitReverse(),
-            d.habitChain(),
-            d.wordnet(),
-            d.multiword(),
-            d.related(),
-            d.evidence(),
-            d.trigram(),
-            d.unigram(),
-            d.thesaurus(),
-            d.thesaurusFar(),
-            d.maxFar(),
-            d.known(),
-            d.compound(),
-            d.number(),
-            prior,
-            args.length > 3 ? Double.parseDouble(args[3]) : d.knownPath(),
-            args.length > 4 ? Integer.parseInt(args[4]) : d.knownGaps(),
-            d.maxOptions(),
-            d.beam());
+        d.withCollocation(prior)
+            .withKnownPaths(
+                args.length > 3 ? Double.parseDouble(args[3]) : d.knownPath(),
+                args.length > 4 ? Integer.parseInt(args[4]) : d.knownGaps());
     int[] fold = RestoreEvaluation.folds(pairs.size(), 5);
     PhraseRestorer r =
         new PhraseRestorer(
