@@ -954,15 +954,6 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
-   * The visible records of {@code kind} carrying one of {@code tags} ({@link StoreRecord#tags()}):
-   * only their documents are read.
-   */
-  public void forEachRecord(String kind, Collection<String> tags, Consumer<StoreRecord> action)
-      throws IOException {
-    forEach(tagged(kind, tags), d -> action.accept(record(d)));
-  }
-
-  /**
    * The figures ({@link #putRecord(StoreRecord, byte[])}) of the visible records of {@code kind}
    * carrying one of {@code tags}, read from doc values; records kept without figures are read whole
    * and given to {@code withoutFigures}.
@@ -973,33 +964,20 @@ public final class ArticleIndex implements Closeable {
       Consumer<byte[]> action,
       Consumer<StoreRecord> withoutFigures)
       throws IOException {
-    IndexSearcher s = searchers.acquire();
-    try {
-      Weight w = s.createWeight(s.rewrite(tagged(kind, tags)), ScoreMode.COMPLETE_NO_SCORES, 1);
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        var scorer = w.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        BinaryDocValues figures = leaf.reader().getBinaryDocValues(F_FIGURES);
-        StoredFields storedFields = leaf.reader().storedFields();
-        var live = leaf.reader().getLiveDocs();
-        DocIdSetIterator it = scorer.iterator();
-        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-          if (live != null && !live.get(doc)) {
-            continue;
-          }
-          if (figures != null && figures.advanceExact(doc)) {
-            BytesRef b = figures.binaryValue();
-            action.accept(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
-          } else {
-            withoutFigures.accept(record(storedFields.document(doc)));
-          }
-        }
-      }
-    } finally {
-      searchers.release(s);
-    }
+    forEachLive(
+        tagged(kind, tags),
+        leaf -> {
+          BinaryDocValues figures = leaf.getBinaryDocValues(F_FIGURES);
+          StoredFields storedFields = leaf.storedFields();
+          return doc -> {
+            if (figures != null && figures.advanceExact(doc)) {
+              BytesRef b = figures.binaryValue();
+              action.accept(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+            } else {
+              withoutFigures.accept(record(storedFields.document(doc)));
+            }
+          };
+        });
   }
 
   /** Number of visible records of {@code kind} (none of their payloads is read). */
@@ -1056,6 +1034,29 @@ public final class ArticleIndex implements Closeable {
 
   /** Visits the visible documents matching {@code q}, reading only {@code fields} (null: all). */
   private void forEach(Query q, Set<String> only, Consumer<Document> action) throws IOException {
+    forEachLive(
+        q,
+        leaf -> {
+          StoredFields storedFields = leaf.storedFields();
+          return doc ->
+              action.accept(
+                  only == null ? storedFields.document(doc) : storedFields.document(doc, only));
+        });
+  }
+
+  /** What to do with each live matching document of one segment. */
+  @FunctionalInterface
+  private interface LeafVisitor {
+    DocVisitor enter(org.apache.lucene.index.LeafReader leaf) throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface DocVisitor {
+    void visit(int doc) throws IOException;
+  }
+
+  /** Visits the live documents matching {@code q}, segment by segment, in doc id order. */
+  private void forEachLive(Query q, LeafVisitor visitor) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1);
@@ -1064,13 +1065,12 @@ public final class ArticleIndex implements Closeable {
         if (scorer == null) {
           continue;
         }
-        StoredFields storedFields = leaf.reader().storedFields();
+        DocVisitor docs = visitor.enter(leaf.reader());
         var live = leaf.reader().getLiveDocs();
         DocIdSetIterator it = scorer.iterator();
         for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
           if (live == null || live.get(doc)) {
-            action.accept(
-                only == null ? storedFields.document(doc) : storedFields.document(doc, only));
+            docs.visit(doc);
           }
         }
       }

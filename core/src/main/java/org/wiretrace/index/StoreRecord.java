@@ -8,9 +8,8 @@ import java.util.Objects;
  * pipeline. {@code (kind, key)} identifies it; {@code refs} lists the article ids it depends on
  * (removing one of those articles removes the record); {@code json} is the payload, whose schema
  * belongs to the kind's writer; {@code tags} are terms the record can be selected and counted by
- * without reading its payload ({@link ArticleIndex#forEachRecord(String, java.util.Collection,
- * java.util.function.Consumer)}, {@link ArticleIndex#countRecords}), e.g. a relation's name.
- * Immutable and thread-safe.
+ * without reading its payload ({@link ArticleIndex#forEachRecordFigures}, {@link
+ * ArticleIndex#countRecords}), e.g. a relation's name. Immutable and thread-safe.
  *
  * @param kind record kind, e.g. {@code relation}, {@code family}, {@code story}
  * @param key unique key within the kind

@@ -196,7 +196,8 @@ final class StoreContents {
         relations.merge(v.relation(), 1, Integer::sum);
       }
     }
-    return new Loaded(articles, words, stored, verdicts, Map.copyOf(relations));
+    return new Loaded(
+        articles, words, stored, verdicts, java.util.Collections.unmodifiableMap(relations));
   }
 
   /** The tags of the relations sharing text ({@link Relation#sharesText()}). */

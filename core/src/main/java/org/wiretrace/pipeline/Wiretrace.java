@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +19,6 @@ import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.ingest.Ingestor;
 import org.wiretrace.ingest.Skipped;
 import org.wiretrace.relate.Relater;
-import org.wiretrace.relate.Relation;
 import org.wiretrace.relate.Verdict;
 import org.wiretrace.stories.Story;
 import org.wiretrace.text.AnalyzedArticle;
@@ -67,8 +64,6 @@ public final class Wiretrace {
         listener,
         false,
         (index, loaded, stories, run) -> {
-          Map<Relation, Integer> relations = new EnumMap<>(Relation.class);
-          relations.putAll(loaded.relations());
           int families = stories.stream().mapToInt(s -> s.families().size()).sum();
           return new ScanSummary(
               run.read(),
@@ -79,7 +74,7 @@ public final class Wiretrace {
               loaded.articles().size(),
               stories.size(),
               families,
-              relations);
+              loaded.relations());
         });
   }
 

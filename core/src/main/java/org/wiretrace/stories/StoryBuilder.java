@@ -125,18 +125,11 @@ public final class StoryBuilder {
   }
 
   /**
-   * How many of {@code ordered} (articles in clustering order) {@code clusterer} has already
-   * clustered, when those are exactly a prefix of them, else -1. Feeding it the rest in order
-   * ({@link #resume}) then gives the stories of clustering them all in one go: the clusterer is
-   * streaming, so a prefix's state is all that the later articles see.
-   */
-  public static int resumes(StoryClusterer clusterer, List<Article> ordered) {
-    return resumes(clusterer, List.of(), ordered);
-  }
-
-  /**
-   * As {@link #resumes(StoryClusterer, List)} for a clusterer whose closed stories {@code drained}
-   * were taken out of it ({@link StoryClusterer#drainClosed()}) and kept elsewhere.
+   * How many of {@code ordered} (articles in clustering order) {@code clusterer}, with its closed
+   * stories {@code drained} out of it ({@link StoryClusterer#drainClosed()}) and kept elsewhere,
+   * has already clustered, when those are exactly a prefix of them, else -1. Feeding it the rest in
+   * order ({@link #resume}) then gives the stories of clustering them all in one go: the clusterer
+   * is streaming, so a prefix's state is all that the later articles see.
    */
   public static int resumes(
       StoryClusterer clusterer, List<StoryGroup> drained, List<Article> ordered) {
