@@ -93,7 +93,7 @@ final class StoriesCommand implements Callable<Integer> {
     for (Story s : r.stories()) {
       System.out.printf(
           "Story %d  %s  \"%s\"  (%d articles, %d families)%n",
-          n++, s.id(), s.title(), s.articleIds().size(), s.families().size());
+          n++, s.id(), s.title(), s.size(), s.families().size());
       if (!s.mergedIds().isEmpty()) {
         System.out.println("  merged: " + String.join(", ", s.mergedIds()));
       }

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,13 @@ public final class ArticleIndex implements Closeable {
   private final Path path;
   private final Directory dir;
   private final IndexWriter writer;
+
+  /**
+   * Whether the writer may hold changes made since the last {@link #commit()} (set whenever it is
+   * handed out for writing, cleared by a commit): {@link #close()} then discards them.
+   */
+  private volatile boolean uncommitted;
+
   private final SearcherManager searchers;
   private final Fingerprinter fingerprinter;
   private final AtomicLong seq;
@@ -178,7 +187,8 @@ public final class ArticleIndex implements Closeable {
           new org.apache.lucene.index.TieredMergePolicy();
       merges.setSegmentsPerTier(SEGMENTS_PER_TIER);
       cfg.setMergePolicy(merges);
-      cfg.setCommitOnClose(false);
+      // close() commits only merges, never changes: see close()
+      cfg.setCommitOnClose(true);
       IndexWriter w;
       try {
         w = new IndexWriter(dir, cfg);
@@ -382,6 +392,7 @@ public final class ArticleIndex implements Closeable {
     if (writer == null) {
       throw new IllegalStateException("index at " + path + " was opened read-only");
     }
+    uncommitted = true;
     return writer;
   }
 
@@ -534,8 +545,29 @@ public final class ArticleIndex implements Closeable {
   /** Heaviest topic terms indexed per article (and used per query). */
   public static final int TOPIC_TERMS = 16;
 
-  /** Origins longer than this are stored but not indexed (Lucene's term length limit). */
+  /**
+   * Origins longer than this are indexed by a digest ({@link #originTerm}; Lucene's term length
+   * limit) and stored whole.
+   */
   static final int MAX_ORIGIN_TERM = 4000;
+
+  /**
+   * The term {@code origin} is indexed by: itself, or when longer than {@link #MAX_ORIGIN_TERM} a
+   * NUL, {@code sha256:} and the hex SHA-256 of its UTF-8 bytes (no path or URL starts with NUL).
+   */
+  static String originTerm(String origin) {
+    if (origin.length() <= MAX_ORIGIN_TERM) {
+      return origin;
+    }
+    try {
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(origin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "\0sha256:" + java.util.HexFormat.of().formatHex(h);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
 
   private static Document document(
       Article a, String hash, Fingerprint fp, TopicVector topic, byte[] payload, long seq) {
@@ -549,7 +581,8 @@ public final class ArticleIndex implements Closeable {
     d.add(new NumericDocValuesField(F_SEQ, seq));
     if (a.origin().length() <= MAX_ORIGIN_TERM) {
       d.add(new StringField(F_ORIGIN, a.origin(), Field.Store.YES));
-    } else {
+    } else { // indexed by its digest (every document indexes the field: Lucene's schema rule)
+      d.add(new StringField(F_ORIGIN, originTerm(a.origin()), Field.Store.NO));
       d.add(new StoredField(F_ORIGIN, a.origin()));
     }
     d.add(new StoredField(F_TITLE, a.title()));
@@ -582,9 +615,9 @@ public final class ArticleIndex implements Closeable {
       }
       d.add(new BinaryDocValuesField(F_TOPIC_VECTOR, new BytesRef(topic.encode())));
     }
-    if (payload != null) {
-      d.add(new StoredField(F_PAYLOAD, payload));
-    }
+    // everything but the text, for passes over the whole store (the payload is kept only here)
+    d.add(
+        new BinaryDocValuesField(F_META, new BytesRef(ArticleMeta.encode(a, hash, seq, payload))));
     a.published()
         .ifPresent(p -> d.add(new NumericDocValuesField(F_PUBLISHED_MS, p.toEpochMilli())));
     d.add(new NumericDocValuesField(F_CHARS, a.chars()));
@@ -629,15 +662,19 @@ public final class ArticleIndex implements Closeable {
   /** The visible articles read from {@code origin} (a path, or a path and record locator). */
   public List<StoredArticle> atOrigin(String origin) throws IOException {
     List<StoredArticle> out = new ArrayList<>();
-    if (origin.length() > MAX_ORIGIN_TERM) {
-      return out;
-    }
     BooleanQuery q =
         new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(F_ORIGIN, origin)), BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(F_ORIGIN, originTerm(origin))), BooleanClause.Occur.FILTER)
             .add(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), BooleanClause.Occur.FILTER)
             .build();
-    forEach(q, d -> out.add(stored(d)));
+    forEach(
+        q,
+        d -> {
+          StoredArticle a = stored(d);
+          if (a.article().origin().equals(origin)) { // a digest's match is checked
+            out.add(a);
+          }
+        });
     return out;
   }
 
@@ -651,7 +688,14 @@ public final class ArticleIndex implements Closeable {
    * doc values, which {@link #forEachRecordFigures} reads without decompressing any stored payload.
    */
   public void putRecord(StoreRecord r, byte[] figures) throws IOException {
+    putRecord(r, figures, null);
+  }
+
+  private void putRecord(StoreRecord r, byte[] figures, byte[] digest) throws IOException {
     Document d = new Document();
+    if (digest != null) {
+      d.add(new BinaryDocValuesField(F_DIGEST, new BytesRef(digest)));
+    }
     if (figures != null) {
       d.add(new BinaryDocValuesField(F_FIGURES, new BytesRef(figures)));
     }
@@ -695,6 +739,107 @@ public final class ArticleIndex implements Closeable {
     writer().deleteDocuments(new Term(F_RKEY, kind + '\0' + key));
   }
 
+  /** What {@link #replaceRecords} did. */
+  public record Replaced(int kept, int written, int removed) {}
+
+  /**
+   * Makes the visible records of {@code kind} exactly {@code records}, writing only those new or
+   * changed and removing only those gone, so that replacing the stories of a large store after a
+   * few articles were added rewrites a few records, not all (nor merges them all again). Each
+   * record written here carries a digest of its key, references, payload and tags ({@value
+   * #F_DIGEST} binary doc values: 16 bytes of SHA-256, then {@code kind NUL key}), read back by the
+   * next replacement; when a record of {@code kind} carries none (written otherwise, or before
+   * format 4) all of them are removed and {@code records} written.
+   *
+   * @throws IllegalArgumentException when a record is of another kind, or two share a key
+   */
+  public Replaced replaceRecords(String kind, Collection<StoreRecord> records) throws IOException {
+    writer(); // read-write only
+    // what is kept must be read as it stands now, this writer's uncommitted changes included: a
+    // record deleted since the last refresh and unchanged in the new set must be written again
+    searchers.maybeRefreshBlocking();
+    Map<String, String> kept = new HashMap<>(); // digest (hex) -> kind NUL key, of visible records
+    boolean[] undigested = {false};
+    forEachLive(
+        new TermQuery(new Term(F_KIND, kind)),
+        leaf -> {
+          BinaryDocValues digests = leaf.getBinaryDocValues(F_DIGEST);
+          return doc -> {
+            if (digests != null && digests.advanceExact(doc)) {
+              BytesRef b = digests.binaryValue();
+              kept.put(
+                  java.util.HexFormat.of().formatHex(b.bytes, b.offset, DIGEST_BYTES),
+                  new String(
+                      b.bytes,
+                      b.offset + DIGEST_BYTES,
+                      b.length - DIGEST_BYTES,
+                      java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+              undigested[0] = true;
+            }
+          };
+        });
+    int removed = 0;
+    if (undigested[0]) {
+      removed = countRecords(kind);
+      removeRecords(kind);
+      kept.clear();
+    }
+    Set<String> keys = new HashSet<>();
+    int unchanged = 0;
+    int written = 0;
+    for (StoreRecord r : records) {
+      if (!r.kind().equals(kind)) {
+        throw new IllegalArgumentException(
+            "a record of kind '" + r.kind() + "' among those of kind '" + kind + "'");
+      }
+      String rkey = kind + '\0' + r.key();
+      if (!keys.add(rkey)) {
+        throw new IllegalArgumentException(
+            "two records of kind '" + kind + "' with key " + r.key());
+      }
+      byte[] digest = digest(rkey, r);
+      if (kept.remove(java.util.HexFormat.of().formatHex(digest, 0, DIGEST_BYTES)) != null) {
+        unchanged++;
+      } else {
+        putRecord(r, null, digest); // replaces the record of the same key, if any
+        written++;
+      }
+    }
+    for (String gone : kept.values()) {
+      if (!keys.contains(gone)) {
+        writer().deleteDocuments(new Term(F_RKEY, gone));
+        removed++;
+      }
+    }
+    return new Replaced(unchanged, written, removed);
+  }
+
+  private static final int DIGEST_BYTES = 16;
+
+  /** 16 bytes of SHA-256 over the record, then {@code rkey} in UTF-8. */
+  private static byte[] digest(String rkey, StoreRecord r) {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    byte[] key = rkey.getBytes(utf8);
+    sha.update(key);
+    for (List<String> part : List.of(r.refs(), List.of(r.json()), r.tags())) {
+      sha.update((byte) 1); // a part starts
+      for (String v : part) {
+        sha.update(v.getBytes(utf8));
+        sha.update((byte) 0);
+      }
+    }
+    byte[] out = Arrays.copyOf(sha.digest(), DIGEST_BYTES + key.length);
+    System.arraycopy(key, 0, out, DIGEST_BYTES, key.length);
+    return out;
+  }
+
   /** Removes all records of {@code kind}. */
   public void removeRecords(String kind) throws IOException {
     if (kind.equals(KIND_ARTICLE)) {
@@ -711,6 +856,7 @@ public final class ArticleIndex implements Closeable {
       data.put(KEY_FORMAT, Integer.toString(VERSION));
       data.put(KEY_SEQ, Long.toString(seq.get()));
       w.setLiveCommitData(data.entrySet());
+      uncommitted = false; // before: a change made during the commit sets it again
       w.commit();
     }
     searchers.maybeRefresh();
@@ -790,14 +936,17 @@ public final class ArticleIndex implements Closeable {
     T read(IndexSearcher s, int doc) throws IOException;
   }
 
-  /** {@code reader}'s value for the visible document of article {@code id}, if there is one. */
+  /**
+   * {@code reader}'s value for the visible document of article {@code id}, if there is one (and the
+   * reader gives one: it may return null).
+   */
   private <T> Optional<T> byId(String id, DocReader<T> reader) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       TopDocs td = s.search(new TermQuery(new Term(F_ID, id)), 1);
       return td.scoreDocs.length == 0
           ? Optional.empty()
-          : Optional.of(reader.read(s, td.scoreDocs[0].doc));
+          : Optional.ofNullable(reader.read(s, td.scoreDocs[0].doc));
     } finally {
       searchers.release(s);
     }
@@ -891,19 +1040,37 @@ public final class ArticleIndex implements Closeable {
     forEachArticle(WITHOUT_TEXT, action);
   }
 
-  /** Every visible article with its payload, reading only {@code fields} (null: all). */
+  /**
+   * Every visible article with its payload, reading only {@code fields} (null: all). Documents
+   * written since format 4 keep the payload and every field but the text in {@link #F_META} doc
+   * values, so a pass {@link #WITHOUT_TEXT} reads no stored field of theirs; older ones are read
+   * from their stored fields.
+   */
   private void forEachArticle(Set<String> fields, BiConsumer<StoredArticle, byte[]> action)
       throws IOException {
-    forEach(
+    forEachLive(
         new TermQuery(new Term(F_KIND, KIND_ARTICLE)),
-        fields,
-        d -> {
-          BytesRef p = d.getBinaryValue(F_PAYLOAD);
-          action.accept(
-              stored(d),
-              p == null
-                  ? null
-                  : java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
+        leaf -> {
+          StoredFields storedFields = leaf.storedFields();
+          BinaryDocValues meta = leaf.getBinaryDocValues(F_META);
+          return doc -> {
+            if (meta != null && meta.advanceExact(doc)) {
+              BytesRef b = meta.binaryValue();
+              ArticleMeta.Decoded m = ArticleMeta.decode(b.bytes, b.offset, b.length, "doc " + doc);
+              // with the text: the stored fields, all of them
+              action.accept(
+                  fields == null ? stored(storedFields.document(doc)) : m.article(), m.payload());
+            } else {
+              Document d =
+                  fields == null ? storedFields.document(doc) : storedFields.document(doc, fields);
+              BytesRef p = d.getBinaryValue(F_PAYLOAD);
+              action.accept(
+                  stored(d),
+                  p == null
+                      ? null
+                      : java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
+            }
+          };
         });
   }
 
@@ -925,6 +1092,22 @@ public final class ArticleIndex implements Closeable {
 
   /** The payload article {@code id} was put with, if indexed, visible and put with one. */
   public Optional<byte[]> payload(String id) throws IOException {
+    Optional<ArticleMeta.Decoded> fromMeta =
+        byId(
+            id,
+            (s, doc) -> {
+              List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+              LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+              BinaryDocValues meta = leaf.reader().getBinaryDocValues(F_META);
+              if (meta == null || !meta.advanceExact(doc - leaf.docBase)) {
+                return null; // written before format 4
+              }
+              BytesRef b = meta.binaryValue();
+              return ArticleMeta.decode(b.bytes, b.offset, b.length, "article " + id);
+            });
+    if (fromMeta.isPresent()) {
+      return Optional.ofNullable(fromMeta.get().payload());
+    }
     return storedBytes(new Term(F_ID, id), F_PAYLOAD);
   }
 
@@ -1516,13 +1699,22 @@ public final class ArticleIndex implements Closeable {
     return total;
   }
 
-  /** Closes without committing: uncommitted changes are discarded, as after a crash. */
+  /**
+   * Closes without committing any change: uncommitted changes are discarded, as after a crash. When
+   * nothing changed since the last {@link #commit()}, the segment merges under way (started by that
+   * commit's writes, e.g. to drop deleted records) are first finished and committed, so that they
+   * are not abandoned and begun again by every later run; a kill meanwhile leaves the last commit.
+   */
   @Override
   public void close() throws IOException {
     try {
       searchers.close();
       if (writer != null) {
-        writer.rollback();
+        if (uncommitted) {
+          writer.rollback();
+        } else {
+          writer.close(); // commit on close: waits for the merges and commits only them
+        }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();

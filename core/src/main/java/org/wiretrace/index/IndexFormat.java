@@ -6,22 +6,28 @@ package org.wiretrace.index;
  *
  * <p>Article documents ({@code kind=article}): {@value #F_ID} (id, indexed and stored, plus sorted
  * doc values), {@value #F_ID_HASH} ({@code id|contentHash}, indexed), {@value #F_HASH}, {@value
- * #F_SEQ} (stored and numeric doc values), {@value #F_ORIGIN}, {@value #F_TITLE}, {@value #F_TEXT},
- * {@value #F_URL}, {@value #F_SITE}, {@value #F_BYLINE}, {@value #F_PUBLISHED} (ISO-8601), {@value
- * #F_LANGUAGE}, {@value #F_REPAIRS} (stored); the fingerprint as binary doc values {@value #F_FP}
- * ({@code Fingerprint.encode()}); candidate terms as 8-byte big-endian binary terms: {@value
- * #F_LSH} (LSH band keys), {@value #F_SAMPLE} (sampled shingles), {@value #F_SHORT} (all shingles
- * of short texts); and 4-byte terms {@value #F_SPIN} (immutable n-grams) and {@value #F_NAMES}
- * (name character grams); the heaviest content terms as 8-byte terms {@value #F_TOPIC} (the 16
- * heaviest) and binary doc values {@value #F_TOPIC_VECTOR} ({@link TopicVector#encode()}, for
- * same-story candidates); numeric doc values {@value #F_PUBLISHED_MS} (publication time in epoch
- * milliseconds, absent when undated) and {@value #F_CHARS} (text length); the pipeline's
- * per-article data as stored bytes {@value #F_PAYLOAD} (story features and word count).
+ * #F_SEQ} (stored and numeric doc values), {@value #F_ORIGIN} (stored, and indexed: itself, or for
+ * origins over 4,000 characters a NUL, {@code sha256:} and the hex digest), {@value #F_TITLE},
+ * {@value #F_TEXT}, {@value #F_URL}, {@value #F_SITE}, {@value #F_BYLINE}, {@value #F_PUBLISHED}
+ * (ISO-8601), {@value #F_LANGUAGE}, {@value #F_REPAIRS} (stored); the fingerprint as binary doc
+ * values {@value #F_FP} ({@code Fingerprint.encode()}); candidate terms as 8-byte big-endian binary
+ * terms: {@value #F_LSH} (LSH band keys), {@value #F_SAMPLE} (sampled shingles), {@value #F_SHORT}
+ * (all shingles of short texts); and 4-byte terms {@value #F_SPIN} (immutable n-grams) and {@value
+ * #F_NAMES} (name character grams); the heaviest content terms as 8-byte terms {@value #F_TOPIC}
+ * (the 16 heaviest) and binary doc values {@value #F_TOPIC_VECTOR} ({@link TopicVector#encode()},
+ * for same-story candidates); numeric doc values {@value #F_PUBLISHED_MS} (publication time in
+ * epoch milliseconds, absent when undated) and {@value #F_CHARS} (text length); everything but the
+ * text as binary doc values {@value #F_META} ({@code ArticleMeta}: id, origin, title, metadata,
+ * repairs, content hash, sequence number and the pipeline's per-article payload, story features and
+ * word count), so that a pass over every article reads no stored-field block (since version 4;
+ * version 3 kept the payload as stored bytes {@value #F_PAYLOAD}, still read from such documents).
  *
  * <p>Record documents ({@code kind=relation|family|story|...}): {@value #F_RKEY} ({@code kind NUL
- * key}), {@value #F_REF} (referenced article ids, indexed), {@value #F_JSON} (stored). Kinds
- * written by the pipeline: {@code relation} (one judged pair that shares text or a story, with its
- * alignment) and {@code story} (one story with its families, members and provenance).
+ * key}), {@value #F_REF} (referenced article ids, indexed), {@value #F_JSON} (stored), and for
+ * records replaced as a set ({@code ArticleIndex.replaceRecords}, the stories) {@value #F_DIGEST}
+ * (binary doc values: a digest of the record, then its {@code kind NUL key}). Kinds written by the
+ * pipeline: {@code relation} (one judged pair that shares text or a story, with its alignment) and
+ * {@code story} (one story with its families, members and provenance).
  *
  * <p>State documents ({@code kind=state}, since this version's second revision; readers that do not
  * know them skip them): {@value #F_RKEY} ({@code state NUL key}) and the bytes {@value #F_STATE}
@@ -39,9 +45,12 @@ public final class IndexFormat {
    * The format version this code writes and the newest it reads. Version 3 is version 2 written
    * with {@link IndexCodec} (Bloom-filtered postings for the hashed lookup fields): its segments
    * need {@code lucene-codecs} to be read, so writers of version 2 must refuse it; this code reads
-   * both, and a version-2 store it writes to becomes version 3 at its next commit.
+   * both, and a version-2 store it writes to becomes version 3 at its next commit. Version 4 keeps
+   * each article's payload in {@value #F_META} doc values and no longer as stored bytes: writers of
+   * version 3 would miss it, so they must refuse it; this code reads documents of both kinds, and a
+   * version-2 or -3 store it writes to becomes version 4 at its next commit.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** The oldest format this code reads: older stores lack what scans now keep, and are refused. */
   public static final int OLDEST_READABLE = 2;
@@ -83,6 +92,8 @@ public final class IndexFormat {
   public static final String F_TAG = "tag";
   public static final String F_FIGURES = "figures";
   public static final String F_STATE = "statebytes";
+  public static final String F_META = "meta";
+  public static final String F_DIGEST = "digest";
 
   private IndexFormat() {}
 }

@@ -260,10 +260,8 @@ final class StoreContents {
                 from,
                 loaded::features,
                 loaded.verdicts());
-    index.removeRecords(StoreRecord.STORY);
-    for (Story s : stories) {
-      index.putRecord(StoryRecords.of(s));
-    }
+    // only the stories that changed are written again
+    index.replaceRecords(StoreRecord.STORY, stories.stream().map(StoryRecords::of).toList());
     for (StoryGroup g : clusterer.drainClosed()) {
       index.putRecord(ClosedStoryRecords.of(g));
     }
@@ -372,7 +370,7 @@ final class StoreContents {
     if (!covered.equals(ids)) {
       return java.util.Optional.empty();
     }
-    out.sort(Comparator.comparingInt((Story s) -> -s.articleIds().size()).thenComparing(Story::id));
+    out.sort(Story.LARGEST_FIRST);
     return java.util.Optional.of(out);
   }
 

@@ -92,7 +92,7 @@ public final class HtmlReport {
           .append(": ")
           .append(esc(s.title()))
           .append("</h2>\n<p class=\"summary\">")
-          .append(s.articleIds().size())
+          .append(s.size())
           .append(" articles, ")
           .append(s.families().size())
           .append(" text families &middot; <code>")

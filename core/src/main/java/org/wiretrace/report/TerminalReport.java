@@ -39,8 +39,8 @@ public final class TerminalReport {
       sb.append(
           String.format(
               "  %d %s in %d text %s%n",
-              s.articleIds().size(),
-              s.articleIds().size() == 1 ? "article" : "articles",
+              s.size(),
+              s.size() == 1 ? "article" : "articles",
               s.families().size(),
               s.families().size() == 1 ? "family" : "families"));
       int f = 1;

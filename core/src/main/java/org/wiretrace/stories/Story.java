@@ -1,5 +1,7 @@
 package org.wiretrace.stories;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,8 +26,27 @@ public record Story(String id, String title, List<Family> families, List<String>
     this(id, title, families, List.of());
   }
 
+  /** The order stories are reported in: most articles first, then by id. */
+  public static final Comparator<Story> LARGEST_FIRST =
+      Comparator.comparingInt((Story s) -> -s.size()).thenComparing(Story::id);
+
   /** The ids of all member articles, family by family. */
   public List<String> articleIds() {
-    return families.stream().flatMap(f -> f.articleIds().stream()).toList();
+    List<String> out = new ArrayList<>(size());
+    for (Family f : families) {
+      for (Member m : f.members()) {
+        out.add(m.articleId());
+      }
+    }
+    return out;
+  }
+
+  /** The number of member articles (without listing them). */
+  public int size() {
+    int n = 0;
+    for (Family f : families) {
+      n += f.members().size();
+    }
+    return n;
   }
 }

@@ -258,7 +258,7 @@ public final class StoryBuilder {
       String title = ordered.get(index.get(families.get(0).originalId())).title();
       out.add(new Story(id, title, families, absorbed));
     }
-    out.sort(Comparator.comparingInt((Story s) -> -s.articleIds().size()).thenComparing(Story::id));
+    out.sort(Story.LARGEST_FIRST);
     return out;
   }
 }

@@ -270,7 +270,7 @@ class ArticleIndexTest {
   }
 
   @Test
-  void readsFormatTwoStoresAndMarksThemFormatThreeAtTheNextCommit() throws Exception {
+  void readsFormatTwoStoresAndMarksThemWithTheCurrentFormatAtTheNextCommit() throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       index.put(article("a", "alpha beta gamma delta epsilon zeta eta theta iota kappa"));
       index.commit();
@@ -300,7 +300,132 @@ class ArticleIndexTest {
       assertThat(r.getIndexCommit().getUserData())
           .containsEntry(IndexFormat.KEY_FORMAT, String.valueOf(IndexFormat.VERSION));
     }
-    assertThat(IndexFormat.VERSION).isEqualTo(3);
+    assertThat(IndexFormat.VERSION).isEqualTo(4);
+  }
+
+  @Test
+  void articlesWrittenBeforeFormatFourAreReadFromTheirStoredFieldsBesideNewerOnes()
+      throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      Article b = article("b", "zeta eta theta iota kappa");
+      index.put(
+          b, index.fingerprinter().of(Tokens.of(b.text())), TopicVector.EMPTY, new byte[] {9});
+      index.commit();
+    }
+    try (var d = FSDirectory.open(dir);
+        var w =
+            new IndexWriter(
+                d,
+                new IndexWriterConfig()
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+                    .setCodec(IndexCodec.CODEC))) {
+      // an article document as format 3 wrote it: the payload stored, no metadata doc values
+      var doc = new org.apache.lucene.document.Document();
+      doc.add(
+          new org.apache.lucene.document.StringField(
+              IndexFormat.F_KIND,
+              IndexFormat.KIND_ARTICLE,
+              org.apache.lucene.document.Field.Store.NO));
+      doc.add(
+          new org.apache.lucene.document.StringField(
+              IndexFormat.F_ID, "a", org.apache.lucene.document.Field.Store.YES));
+      doc.add(
+          new org.apache.lucene.document.SortedDocValuesField(
+              IndexFormat.F_ID, new org.apache.lucene.util.BytesRef("a")));
+      doc.add(new org.apache.lucene.document.StoredField(IndexFormat.F_HASH, "h"));
+      doc.add(new org.apache.lucene.document.StoredField(IndexFormat.F_SEQ, 7L));
+      doc.add(new org.apache.lucene.document.NumericDocValuesField(IndexFormat.F_SEQ, 7L));
+      doc.add(
+          new org.apache.lucene.document.StringField(
+              IndexFormat.F_ORIGIN, "test:a", org.apache.lucene.document.Field.Store.YES));
+      doc.add(new org.apache.lucene.document.StoredField(IndexFormat.F_TITLE, "The a story"));
+      doc.add(new org.apache.lucene.document.StoredField(IndexFormat.F_TEXT, "alpha beta"));
+      doc.add(new org.apache.lucene.document.StoredField(IndexFormat.F_REPAIRS, "[]"));
+      doc.add(
+          new org.apache.lucene.document.StoredField(IndexFormat.F_PAYLOAD, new byte[] {1, 2, 3}));
+      w.addDocument(doc);
+      w.setLiveCommitData(Map.of(IndexFormat.KEY_FORMAT, "3").entrySet());
+      w.commit();
+    }
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      Map<String, String> titles = new java.util.TreeMap<>();
+      Map<String, byte[]> payloads = new java.util.TreeMap<>();
+      index.forEachArticleWithoutText(
+          (s, p) -> {
+            assertThat(s.article().text()).isEmpty();
+            titles.put(s.id(), s.article().title());
+            payloads.put(s.id(), p);
+          });
+      assertThat(titles).containsEntry("a", "The a story").containsEntry("b", "t b");
+      assertThat(payloads.get("a")).containsExactly(1, 2, 3);
+      assertThat(payloads.get("b")).containsExactly(9);
+      assertThat(index.payload("a"))
+          .hasValueSatisfying(p -> assertThat(p).containsExactly(1, 2, 3));
+      assertThat(index.payload("b")).hasValueSatisfying(p -> assertThat(p).containsExactly(9));
+      assertThat(index.payload("c")).isEmpty();
+      List<String> texts = new ArrayList<>();
+      index.forEachArticle((s, p) -> texts.add(s.article().text()));
+      assertThat(texts).containsExactlyInAnyOrder("alpha beta", "zeta eta theta iota kappa");
+    }
+  }
+
+  @Test
+  void keepsAnArticleWhoseOriginIsTooLongToIndexBesideOrdinaryOnes() throws Exception {
+    String longOrigin = "https://example.org/?q=" + "x".repeat(ArticleIndex.MAX_ORIGIN_TERM + 10);
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      index.put(article("a", "alpha beta gamma delta epsilon"));
+      index.put(Article.builder(longOrigin, "zeta eta theta iota kappa").id("b").build());
+      index.commit();
+      assertThat(index.get("b").orElseThrow().article().origin()).isEqualTo(longOrigin);
+      assertThat(index.atOrigin("test:a")).extracting(StoredArticle::id).containsExactly("a");
+      assertThat(index.atOrigin(longOrigin)).extracting(StoredArticle::id).containsExactly("b");
+      assertThat(index.atOrigin(longOrigin + "y")).isEmpty();
+    }
+  }
+
+  @Test
+  void replacingRecordsWritesOnlyThoseNewOrChangedAndRemovesThoseGone() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      // written before digests: the first replacement rewrites every record of the kind
+      index.putRecord(new StoreRecord(StoreRecord.STORY, "old", List.of("x"), "{}"));
+      index.putRecord(new StoreRecord(StoreRecord.RELATION, "r", List.of("x"), "{}"));
+      List<StoreRecord> first =
+          List.of(
+              new StoreRecord(StoreRecord.STORY, "s1", List.of("a", "b"), "{\"n\":1}"),
+              new StoreRecord(StoreRecord.STORY, "s2", List.of("c"), "{\"n\":2}"),
+              new StoreRecord(StoreRecord.STORY, "s3", List.of("d"), "{\"n\":3}"));
+      assertThat(index.replaceRecords(StoreRecord.STORY, first))
+          .isEqualTo(new ArticleIndex.Replaced(0, 3, 1));
+      index.commit();
+      List<StoreRecord> second =
+          List.of(
+              first.get(0), // unchanged
+              new StoreRecord(StoreRecord.STORY, "s2", List.of("c", "e"), "{\"n\":2}"), // refs
+              new StoreRecord(StoreRecord.STORY, "s4", List.of("f"), "{}")); // new; s3 gone
+      assertThat(index.replaceRecords(StoreRecord.STORY, second))
+          .isEqualTo(new ArticleIndex.Replaced(1, 2, 1));
+      assertThat(index.replaceRecords(StoreRecord.STORY, second))
+          .isEqualTo(new ArticleIndex.Replaced(3, 0, 0)); // sees its own uncommitted changes
+      index.commit();
+      assertThat(index.replaceRecords(StoreRecord.STORY, second))
+          .isEqualTo(new ArticleIndex.Replaced(3, 0, 0));
+      index.commit();
+      List<StoreRecord> stories = new ArrayList<>();
+      index.forEachRecord(StoreRecord.STORY, stories::add);
+      assertThat(stories).containsExactlyInAnyOrderElementsOf(second);
+      assertThat(index.countRecords(StoreRecord.RELATION)).isEqualTo(1); // other kinds untouched
+      assertThatThrownBy(
+              () ->
+                  index.replaceRecords(
+                      StoreRecord.STORY,
+                      List.of(new StoreRecord(StoreRecord.RELATION, "r", List.of(), "{}"))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("kind 'relation'");
+      assertThatThrownBy(
+              () -> index.replaceRecords(StoreRecord.STORY, List.of(first.get(0), first.get(0))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("key s1");
+    }
   }
 
   @Test

@@ -147,7 +147,7 @@ final class ApiJson {
     ObjectNode o = ReportJson.MAPPER.createObjectNode();
     o.put("id", st.id());
     o.put("title", st.title());
-    o.put("articles", st.articleIds().size());
+    o.put("articles", st.size());
     o.put("families", st.families().size());
     Set<String> sources = new LinkedHashSet<>();
     Instant first = null;
