@@ -148,22 +148,32 @@ public final class DedupEvaluation {
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     try (ArticleIndex index = ArticleIndex.open(dir)) {
-      int i = 0;
-      for (Article a : articles) {
-        index.put(a);
-        progress.accept(++i);
+      // each text is fingerprinted once (in parallel: the fingerprinter is stateless), indexed in
+      // input order, then looked up with the same fingerprint
+      Fingerprint[] fps =
+          articles.parallelStream()
+              .map(a -> index.fingerprinter().of(Tokens.of(a.text())))
+              .toArray(Fingerprint[]::new);
+      for (int i = 0; i < fps.length; i++) {
+        index.put(articles.get(i), fps[i]);
+        progress.accept(i + 1);
       }
       index.commit();
       double indexSeconds = (System.nanoTime() - t0) / 1e9;
       long t1 = System.nanoTime();
+      // the lookups in parallel (the index is thread-safe), their results used in input order
+      List<List<Candidate>> candidates;
+      try {
+        candidates = lookups(index, articles, fps);
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
       Set<Long> found = new HashSet<>();
       Set<Long> estimated = new HashSet<>();
       Map<Long, Double> estimates = new HashMap<>();
       long verified = 0;
       for (int x = 0; x < articles.size(); x++) {
-        Article a = articles.get(x);
-        Fingerprint fp = index.fingerprinter().of(Tokens.of(a.text()));
-        for (Candidate c : index.nearDuplicates(fp, a.id(), VERIFY_ESTIMATE)) {
+        for (Candidate c : candidates.get(x)) {
           int y = position.get(c.id());
           long k = key(Math.min(x, y), Math.max(x, y));
           estimates.put(k, c.jaccard());
@@ -261,5 +271,20 @@ public final class DedupEvaluation {
 
   private static long key(int a, int b) {
     return ((long) a << 32) | (b & 0xffffffffL);
+  }
+
+  private static List<List<Candidate>> lookups(
+      ArticleIndex index, List<Article> articles, Fingerprint[] fps) {
+    return java.util.stream.IntStream.range(0, fps.length)
+        .parallel()
+        .mapToObj(
+            x -> {
+              try {
+                return index.nearDuplicates(fps[x], articles.get(x).id(), VERIFY_ESTIMATE);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .toList();
   }
 }
