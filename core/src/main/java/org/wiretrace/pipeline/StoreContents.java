@@ -279,8 +279,11 @@ final class StoreContents {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new DataOutputStream(out).writeInt(STORY_STATE_VERSION);
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    // buffered before the deflater: it would otherwise be handed the values byte by byte
     try (DataOutputStream d =
-        new DataOutputStream(new DeflaterOutputStream(out, deflater, 1 << 16))) {
+        new DataOutputStream(
+            new java.io.BufferedOutputStream(
+                new DeflaterOutputStream(out, deflater, 1 << 16), 1 << 16))) {
       clusterer.writeState(d);
     } finally {
       deflater.end();
