@@ -398,12 +398,16 @@ public final class ArticleIndex implements Closeable {
 
   /** The content hash deciding whether a re-scanned article changed: SHA-256 of title and text. */
   public static String contentHash(Article a) {
+    MessageDigest sha = sha256();
+    sha.update(a.title().getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(a.text().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(sha.digest(), 0, 16);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(a.title().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(a.text().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest(), 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
@@ -559,14 +563,8 @@ public final class ArticleIndex implements Closeable {
     if (origin.length() <= MAX_ORIGIN_TERM) {
       return origin;
     }
-    try {
-      byte[] h =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(origin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "\0sha256:" + java.util.HexFormat.of().formatHex(h);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return "\0sha256:"
+        + HexFormat.of().formatHex(sha256().digest(origin.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static Document document(
@@ -768,12 +766,12 @@ public final class ArticleIndex implements Closeable {
             if (digests != null && digests.advanceExact(doc)) {
               BytesRef b = digests.binaryValue();
               kept.put(
-                  java.util.HexFormat.of().formatHex(b.bytes, b.offset, DIGEST_BYTES),
+                  HexFormat.of().formatHex(b.bytes, b.offset, DIGEST_BYTES),
                   new String(
                       b.bytes,
                       b.offset + DIGEST_BYTES,
                       b.length - DIGEST_BYTES,
-                      java.nio.charset.StandardCharsets.UTF_8));
+                      StandardCharsets.UTF_8));
             } else {
               undigested[0] = true;
             }
@@ -799,7 +797,7 @@ public final class ArticleIndex implements Closeable {
             "two records of kind '" + kind + "' with key " + r.key());
       }
       byte[] digest = digest(rkey, r);
-      if (kept.remove(java.util.HexFormat.of().formatHex(digest, 0, DIGEST_BYTES)) != null) {
+      if (kept.remove(HexFormat.of().formatHex(digest, 0, DIGEST_BYTES)) != null) {
         unchanged++;
       } else {
         putRecord(r, null, digest); // replaces the record of the same key, if any
@@ -819,19 +817,13 @@ public final class ArticleIndex implements Closeable {
 
   /** 16 bytes of SHA-256 over the record, then {@code rkey} in UTF-8. */
   private static byte[] digest(String rkey, StoreRecord r) {
-    java.security.MessageDigest sha;
-    try {
-      sha = java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-    byte[] key = rkey.getBytes(utf8);
+    MessageDigest sha = sha256();
+    byte[] key = rkey.getBytes(StandardCharsets.UTF_8);
     sha.update(key);
     for (List<String> part : List.of(r.refs(), List.of(r.json()), r.tags())) {
       sha.update((byte) 1); // a part starts
       for (String v : part) {
-        sha.update(v.getBytes(utf8));
+        sha.update(v.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }
     }
