@@ -64,24 +64,28 @@ final class StoreContents {
   /**
    * The articles in clustering order ({@link StoryBuilder#byPublication()}, ties by sequence
    * number: the order they were stored) with their word counts and stored payloads (story features,
-   * decoded only when clustered), the verdicts (ordered by the positions of their two sides) and
-   * the number of verdicts of each relation. The articles are read <em>without their text</em>
-   * (empty), which neither the stories nor the families need, except those stored without a
-   * payload, whose features and word count are computed from it; {@link #result} reads the texts
-   * again. Loaded without passages, {@code verdicts} may hold only those sharing text (all that
-   * stories and families use; {@code relations} still counts all).
+   * read only when clustered: see {@link Payloads}), the verdicts (ordered by the positions of
+   * their two sides) and the number of verdicts of each relation. The articles are read <em>without
+   * their text</em> (empty), which neither the stories nor the families need, except those stored
+   * without a payload, whose features and word count are computed from it; {@link #result} reads
+   * the texts again. Loaded without passages, {@code verdicts} may hold only those sharing text
+   * (all that stories and families use; {@code relations} still counts all).
    */
   record Loaded(
       List<Article> articles,
       int[] words,
-      List<byte[]> payloads,
+      Payloads payloads,
       List<PairVerdict> verdicts,
       Map<Relation, Integer> relations) {
 
-    /** The story features of the article at {@code i}: stored, or (stored without) computed now. */
+    /**
+     * The story features of the article at {@code i}: stored, or (stored without) computed now.
+     * Reads from the index the payloads of the articles from {@code i} on when that one is not at
+     * hand: the index must still be open.
+     */
     StoryFeatures features(int i) {
       Article a = articles.get(i);
-      byte[] p = payloads.get(i);
+      byte[] p = payloads.at(i);
       if (p != null) {
         return ArticleAnalysis.analysed(a, p).features();
       }
@@ -90,6 +94,49 @@ final class StoreContents {
   }
 
   private StoreContents() {}
+
+  /**
+   * The stored payloads of the loaded articles (story features, a few kilobytes each), read when
+   * first asked for, in one pass over the index: those of the articles at and after the position
+   * asked. A scan that resumes the story state asks only for its new articles' features, so the
+   * payloads of the articles clustered before are never held (at 100,000 articles they were 220 MB
+   * of the step's memory); clustering everything again holds them all. Not thread-safe (the
+   * clusterer asks in order, from one thread).
+   */
+  static final class Payloads {
+    private final ArticleIndex index;
+    private final Map<String, Integer> position;
+    private final byte[][] held;
+    private int heldFrom;
+
+    Payloads(ArticleIndex index, Map<String, Integer> position) {
+      this.index = index;
+      this.position = position;
+      this.held = new byte[position.size()][];
+      this.heldFrom = held.length;
+    }
+
+    /** The payload of the article at {@code i} (null when it was stored without one). */
+    byte[] at(int i) {
+      if (i < heldFrom) {
+        int from = i;
+        int to = heldFrom;
+        try {
+          index.forEachArticleWithoutText(
+              (s, p) -> {
+                Integer at = position.get(s.id());
+                if (at != null && at >= from && at < to) {
+                  held[at] = p;
+                }
+              });
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        heldFrom = from;
+      }
+      return held[i];
+    }
+  }
 
   /** Reads the articles and relation records visible in {@code index}, with the passages. */
   static Loaded load(ArticleIndex index) throws IOException {
@@ -107,15 +154,17 @@ final class StoreContents {
   static Loaded load(ArticleIndex index, boolean passages) throws IOException {
     List<Article> bare = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
-    List<byte[]> payloads = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>(); // words, from the payload (-1: stored without)
     List<String> withoutPayload = new ArrayList<>();
     index.forEachArticleWithoutText(
         (s, p) -> {
           bare.add(s.article());
           seqs.add(s.seq());
-          payloads.add(p);
           if (p == null || p.length < 4) {
             withoutPayload.add(s.article().id());
+            counts.add(-1);
+          } else {
+            counts.add(ArticleAnalysis.words(p));
           }
         });
     if (!withoutPayload.isEmpty()) { // written without features: their text is needed after all
@@ -137,15 +186,12 @@ final class StoreContents {
           return c != 0 ? c : Long.compare(seqs.get(x), seqs.get(y));
         });
     List<Article> articles = new ArrayList<>(order.length);
-    List<byte[]> stored = new ArrayList<>(order.length);
     int[] words = new int[order.length];
     Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < order.length; i++) {
       Article a = bare.get(order[i]);
-      byte[] p = payloads.get(order[i]);
       articles.add(a);
-      stored.add(p);
-      words[i] = p != null && p.length >= 4 ? ArticleAnalysis.words(p) : -1;
+      words[i] = counts.get(order[i]);
       position.put(a.id(), i);
     }
     for (int i = 0; i < words.length; i++) {
@@ -197,7 +243,11 @@ final class StoreContents {
       }
     }
     return new Loaded(
-        articles, words, stored, verdicts, java.util.Collections.unmodifiableMap(relations));
+        articles,
+        words,
+        new Payloads(index, position),
+        verdicts,
+        java.util.Collections.unmodifiableMap(relations));
   }
 
   /** The tags of the relations sharing text ({@link Relation#sharesText()}). */
