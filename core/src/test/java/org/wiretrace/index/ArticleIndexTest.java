@@ -276,12 +276,7 @@ class ArticleIndexTest {
       index.commit();
     }
     try (var d = FSDirectory.open(dir);
-        var w =
-            new IndexWriter(
-                d,
-                new IndexWriterConfig()
-                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
-                    .setCodec(new org.apache.lucene.codecs.lucene912.Lucene912Codec()))) {
+        var w = appending(d, new org.apache.lucene.codecs.lucene912.Lucene912Codec())) {
       // a format-2 segment: written with Lucene's plain codec, no Bloom filters
       w.addDocument(new org.apache.lucene.document.Document());
       w.setLiveCommitData(Map.of(IndexFormat.KEY_FORMAT, "2").entrySet());
@@ -313,12 +308,7 @@ class ArticleIndexTest {
       index.commit();
     }
     try (var d = FSDirectory.open(dir);
-        var w =
-            new IndexWriter(
-                d,
-                new IndexWriterConfig()
-                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
-                    .setCodec(IndexCodec.CODEC))) {
+        var w = appending(d, IndexCodec.CODEC)) {
       // an article document as format 3 wrote it: the payload stored, no metadata doc values
       var doc = new org.apache.lucene.document.Document();
       doc.add(
@@ -426,6 +416,14 @@ class ArticleIndexTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("key s1");
     }
+  }
+
+  /** A plain Lucene writer appending to the index in {@code d} with {@code codec}. */
+  private static IndexWriter appending(
+      org.apache.lucene.store.Directory d, org.apache.lucene.codecs.Codec codec)
+      throws java.io.IOException {
+    return new IndexWriter(
+        d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCodec(codec));
   }
 
   @Test

@@ -49,6 +49,11 @@ public record Article(
     return new Builder(origin, text);
   }
 
+  /** This article with an empty text, every other field kept (for listings and metadata). */
+  public Article withoutText() {
+    return new Article(id, origin, title, "", url, site, byline, published, language, repairs);
+  }
+
   /** True when an encoding repair was applied to this article's text. */
   public boolean wasRepaired() {
     return !repairs.isEmpty();

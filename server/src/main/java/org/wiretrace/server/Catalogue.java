@@ -51,18 +51,7 @@ final class Catalogue {
   }
 
   static Entry entry(Article a) {
-    Article meta =
-        new Article(
-            a.id(),
-            a.origin(),
-            a.title(),
-            "",
-            a.url(),
-            a.site(),
-            a.byline(),
-            a.published(),
-            a.language(),
-            a.repairs());
+    Article meta = a.withoutText();
     return new Entry(meta, a.chars());
   }
 
