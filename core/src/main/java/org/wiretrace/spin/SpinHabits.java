@@ -27,8 +27,13 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Learning aligns each pair: words equal on both sides at the start and end are kept; an equal
  * number of words in between is paired word by word; an unequal middle of at most {@link
- * #MAX_PHRASE_WORDS} words per side becomes a phrase habit. Words are reduced to base forms with
- * {@link Morph} so that habits generalise over inflections. Immutable and thread-safe.
+ * #MAX_PHRASE_WORDS} words per side becomes a phrase habit. An unequal middle of any length is then
+ * also peeled ({@link #residue}): words at its ends that a habit learned from the even middles
+ * pairs one for one are taken off, and the rest, if 1 to {@link #MAX_PHRASE_WORDS} words per side,
+ * becomes a phrase habit too ("imaginative and prescient" for "vision" out of "device imaginative
+ * and prescient" for "machine vision"), so that a spinner's multi-word stand-in is learned apart
+ * from the words around it. Words are reduced to base forms with {@link Morph} so that habits
+ * generalise over inflections. Immutable and thread-safe.
  */
 public final class SpinHabits {
 
@@ -76,6 +81,7 @@ public final class SpinHabits {
     Map<String, Map<String, Integer>> bwd = new HashMap<>();
     Map<String, Map<String, Integer>> phr = new HashMap<>();
     Map<String, Integer> orig = new HashMap<>();
+    List<List<List<String>>> uneven = new ArrayList<>();
     for (PhrasePair p : pairs) {
       if (!p.hasExpected()) {
         continue;
@@ -107,11 +113,62 @@ public final class SpinHabits {
             add(bwd, ew, tw);
           }
         }
-      } else if (nt <= MAX_PHRASE_WORDS && ne <= MAX_PHRASE_WORDS) {
-        add(phr, phraseKey(t.subList(a, bt)), phraseKey(e.subList(a, be)));
+      } else {
+        if (nt <= MAX_PHRASE_WORDS && ne <= MAX_PHRASE_WORDS) {
+          add(phr, phraseKey(t.subList(a, bt)), phraseKey(e.subList(a, be)));
+        }
+        uneven.add(List.of(t.subList(a, bt), e.subList(a, be)));
+      }
+    }
+    for (List<List<String>> u : uneven) {
+      List<List<String>> rest = residue(u.get(0), u.get(1), fwd);
+      if (rest != null) {
+        add(phr, phraseKey(rest.get(0)), phraseKey(rest.get(1)));
       }
     }
     return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr), Map.copyOf(orig));
+  }
+
+  /**
+   * The uneven middle of a pair ({@code t} spun, {@code e} original, of different lengths) with its
+   * ends peeled: the longest prefix and suffix, of equal length on both sides, whose words are
+   * paired one for one by a word habit learned from the even pairs ({@code fwd}, base forms) or the
+   * same base form, leaving a stretch of 1 to {@link #MAX_PHRASE_WORDS} words on each side ("device
+   * imaginative and prescient" for "machine vision" leaves "imaginative and prescient" for "vision"
+   * when "device" is a learned spinning of "machine"). Null when no end can be peeled or the rest
+   * is too long or empty; among equally long peelings the one with the longest prefix.
+   */
+  static List<List<String>> residue(
+      List<String> t, List<String> e, Map<String, Map<String, Integer>> fwd) {
+    int nt = t.size();
+    int ne = e.size();
+    int most = Math.min(nt, ne) - 1;
+    for (int peel = most; peel >= 1; peel--) {
+      if (nt - peel > MAX_PHRASE_WORDS || ne - peel > MAX_PHRASE_WORDS) {
+        break;
+      }
+      for (int pre = peel; pre >= 0; pre--) {
+        int suf = peel - pre;
+        boolean ok = true;
+        for (int k = 0; k < pre && ok; k++) {
+          ok = paired(t.get(k), e.get(k), fwd);
+        }
+        for (int k = 0; k < suf && ok; k++) {
+          ok = paired(t.get(nt - 1 - k), e.get(ne - 1 - k), fwd);
+        }
+        if (ok) {
+          return List.of(t.subList(pre, nt - suf), e.subList(pre, ne - suf));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean paired(
+      String spun, String original, Map<String, Map<String, Integer>> fwd) {
+    String s = base(spun);
+    String o = base(original);
+    return s.equals(o) || fwd.getOrDefault(s, Map.of()).containsKey(o);
   }
 
   /** The base form used as a habit key. */

@@ -13,16 +13,16 @@ import java.util.zip.GZIPOutputStream;
  * RestoreEvaluation#crossValidateReranked}) once, so that re-ranker variants can be fitted and
  * scored from the cache ({@link RerankExperiment}) in about a minute instead of re-generating the
  * candidates. For each held-out fold {@code f} and each fold {@code g}, the file {@code
- * f<f>g<g>.bin.gz} holds the first {@link Reranker#DEPTH} candidates of every pair of fold {@code
- * g} with their {@link Reranker#features}, from the restorer whose habits were learned without
- * folds {@code f} and {@code g} ({@code g == f}: without {@code f} alone, the scored lists).
+ * f<f>g<g>.bin.gz} holds the first {@link #DEPTH} candidates of every pair of fold {@code g} with
+ * their {@link Reranker#features}, from the restorer whose habits were learned without folds {@code
+ * f} and {@code g} ({@code g == f}: without {@code f} alone, the scored lists).
  *
  * <p>Format (gzip, big-endian {@link DataOutputStream}): int features, int lists; per list: int
  * pair index, int candidates {@code m}, int gold index ({@code -1}: the original is not among them,
  * then no features follow), then {@code m * features} doubles row by row. Pairs without a known
  * original are left out.
  *
- * <p>Usage: {@code java -Xmx4g -cp wiretrace.jar:core/target/test-classes
+ * <p>Usage: {@code java -Xmx4g [-Ddepth=D] -cp wiretrace.jar:core/target/test-classes
  * org.wiretrace.spin.RerankCacheDump PAIRS.jsonl OUTDIR [THREADS]} (with the evaluation's thesaurus
  * installed). Deterministic. Not thread-safe; run once.
  */
@@ -31,6 +31,9 @@ public final class RerankCacheDump {
 
   /** Folds, as in the evaluation's {@code --folds 5}. */
   static final int FOLDS = 5;
+
+  /** Candidates dumped per list ({@code -Ddepth=D}, default {@link Reranker#DEPTH}). */
+  static final int DEPTH = Integer.getInteger("depth", Reranker.DEPTH);
 
   public static void main(String[] args) throws IOException {
     List<PhrasePair> pairs = PhrasePairs.read(Path.of(args[0]), System.err::println);
@@ -73,7 +76,7 @@ public final class RerankCacheDump {
                 return;
               }
               List<String> words = PhrasePair.words(p.tortured());
-              List<PhraseRestorer.Candidate> c = r.candidates(words, Reranker.DEPTH);
+              List<PhraseRestorer.Candidate> c = r.candidates(words, DEPTH);
               String want = PhrasePair.comparable(p.expected());
               gold[i] = -1;
               m[i] = c.size();

@@ -19,11 +19,18 @@ import java.util.zip.GZIPInputStream;
  * f}'s lists made without {@code f}; a pair counts as a top-k hit when its original is among the
  * first {@code k} after re-ranking (ties kept in beam order).
  *
- * <p>Usage: {@code java -cp wiretrace.jar:core/target/test-classes
+ * <p>Usage: {@code java [-Ddepth=D] -cp wiretrace.jar:core/target/test-classes
  * org.wiretrace.spin.RerankExperiment CACHEDIR VARIANT...}. Not thread-safe.
  */
 public final class RerankExperiment {
   private RerankExperiment() {}
+
+  /**
+   * Candidates kept per cached list ({@code -Ddepth=D}, default {@link Reranker#DEPTH}): a cache
+   * dumped at a larger depth scores the re-ranker over the first {@code D} alone, as the candidate
+   * lists of a smaller depth are the prefixes of a larger one's.
+   */
+  static final int DEPTH = Integer.getInteger("depth", Reranker.DEPTH);
 
   record Lists(List<double[][]> x, List<Integer> gold, int total) {}
 
@@ -55,7 +62,10 @@ public final class RerankExperiment {
             v[i][j] = in.readDouble();
           }
         }
-        x.add(v);
+        if (g >= DEPTH) {
+          continue;
+        }
+        x.add(m > DEPTH ? java.util.Arrays.copyOf(v, DEPTH) : v);
         gold.add(g);
       }
       return new Lists(x, gold, lists);
@@ -79,8 +89,9 @@ public final class RerankExperiment {
     }
     System.out.printf(
         Locale.ROOT,
-        "%d pairs, original among the first 100: %d (%.3f)%n",
+        "%d pairs, original among the first %d: %d (%.3f)%n",
         total,
+        DEPTH,
         reach,
         (double) reach / total);
     for (int a = 1; a < args.length; a++) {

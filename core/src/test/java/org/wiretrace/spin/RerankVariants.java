@@ -46,7 +46,14 @@ final class RerankVariants {
         for (int q = 0; q < x.size(); q++) {
           ex.add(new Reranker.Example(x.get(q), gold[q]));
         }
-        Reranker r = Reranker.learn(ex, ScienceCounts.shared());
+        Reranker r =
+            Reranker.train(
+                ex,
+                RerankExperiment.DEPTH,
+                Reranker.L2,
+                Reranker.ITERATIONS,
+                Reranker.TREES,
+                ScienceCounts.shared());
         return v -> {
           double[] s = new double[v.length];
           for (int i = 0; i < v.length; i++) {

@@ -56,6 +56,13 @@ class RerankerTest {
   }
 
   @Test
+  void theShippedReRankerReRanksTheDefaultDepth() {
+    // the resource is learned at Reranker.DEPTH (300 since round restore6): a rebuild at another
+    // depth would silently change what PhraseRestorer.suggest re-ranks
+    assertThat(Reranker.shared().depth()).isEqualTo(Reranker.DEPTH).isEqualTo(300);
+  }
+
+  @Test
   void writesAndReadsTheWeights(@TempDir Path dir) throws IOException {
     Reranker r = Reranker.train(synthetic(3), 5, 0.001, 50, TREES, NO_SCIENCE);
     Path f = dir.resolve("r.tsv.gz");

@@ -36,6 +36,41 @@ class SpinHabitsTest {
   }
 
   @Test
+  void peelsLearnedWordsOffAnUnevenMiddleToLearnTheRest() {
+    List<PhrasePair> pairs =
+        List.of(
+            new PhrasePair("device studying", "machine learning"),
+            new PhrasePair("device imaginative and prescient", "machine vision"),
+            new PhrasePair("savvy urban community", "smart city"),
+            new PhrasePair("savvy grid", "smart grid"));
+    SpinHabits h = SpinHabits.learn(pairs);
+    // "device" -> "machine" and "savvy" -> "smart" are learned from the even pairs, so the rest
+    // of the uneven middles becomes a phrase habit
+    assertThat(h.phraseOriginalsOf("imaginative and prescient")).containsEntry("vision", 1);
+    assertThat(h.phraseOriginalsOf("urban community")).containsEntry("city", 1);
+    // the whole middle of at most three words each side is still learned as it is
+    assertThat(h.phraseOriginalsOf("savvy urban community")).containsEntry("smart city", 1);
+    assertThat(h.phraseOriginalsOf("device imaginative and prescient")).isEmpty();
+  }
+
+  @Test
+  void peelsNothingWithoutALearnedPairing() {
+    var fwd = java.util.Map.of("device", java.util.Map.of("machine", 1));
+    assertThat(
+            SpinHabits.residue(
+                List.of("device", "imaginative", "and", "prescient"),
+                List.of("machine", "vision"),
+                fwd))
+        .containsExactly(List.of("imaginative", "and", "prescient"), List.of("vision"));
+    assertThat(
+            SpinHabits.residue(
+                List.of("laptop", "imaginative", "and", "prescient"),
+                List.of("computer", "vision"),
+                fwd))
+        .isNull();
+  }
+
+  @Test
   void ignoresPairsWithoutAKnownOriginal() {
     SpinHabits h = SpinHabits.learn(PAIRS);
     assertThat(h.originalsOf("unknown")).isEmpty();
