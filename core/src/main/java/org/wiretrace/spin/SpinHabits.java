@@ -81,7 +81,7 @@ public final class SpinHabits {
     Map<String, Map<String, Integer>> bwd = new HashMap<>();
     Map<String, Map<String, Integer>> phr = new HashMap<>();
     Map<String, Integer> orig = new HashMap<>();
-    List<List<List<String>>> uneven = new ArrayList<>();
+    List<Middle> uneven = new ArrayList<>();
     for (PhrasePair p : pairs) {
       if (!p.hasExpected()) {
         continue;
@@ -117,17 +117,20 @@ public final class SpinHabits {
         if (nt <= MAX_PHRASE_WORDS && ne <= MAX_PHRASE_WORDS) {
           add(phr, phraseKey(t.subList(a, bt)), phraseKey(e.subList(a, be)));
         }
-        uneven.add(List.of(t.subList(a, bt), e.subList(a, be)));
+        uneven.add(new Middle(t.subList(a, bt), e.subList(a, be)));
       }
     }
-    for (List<List<String>> u : uneven) {
-      List<List<String>> rest = residue(u.get(0), u.get(1), fwd);
+    for (Middle u : uneven) {
+      List<List<String>> rest = residue(u.spun(), u.original(), fwd);
       if (rest != null) {
         add(phr, phraseKey(rest.get(0)), phraseKey(rest.get(1)));
       }
     }
     return new SpinHabits(freeze(fwd), freeze(bwd), freeze(phr), Map.copyOf(orig));
   }
+
+  /** The changed middle of a pair whose two sides differ in length, spun and original words. */
+  private record Middle(List<String> spun, List<String> original) {}
 
   /**
    * The uneven middle of a pair ({@code t} spun, {@code e} original, of different lengths) with its

@@ -35,6 +35,16 @@ class CandidateSourcesTest {
     return c.stream().filter(x -> x.text().equals(text)).findFirst().orElse(null);
   }
 
+  /**
+   * A thesaurus of one meaning holding the two words {@code a} and {@code b}, written to {@code
+   * dir}.
+   */
+  private static Thesaurus synonyms(Path dir, String a, String b) throws IOException {
+    ThesaurusTest.write(
+        dir, List.of(a, b), List.of(new int[] {0}, new int[] {0}), List.of(new int[] {0, 1}));
+    return Thesaurus.load(dir);
+  }
+
   @Test
   void joinsTheOptionsOfTwoWordsIntoACorpusWord(@TempDir Path dir) throws IOException {
     // "ghastly" and "spectral" share a meaning in this thesaurus; "hyper" + "spectral" is a word
@@ -79,12 +89,7 @@ class CandidateSourcesTest {
   @Test
   void liftsTheLatticePathThatSpellsAKnownOriginal(@TempDir Path dir) throws IOException {
     // "colossal" ~ "big" in this thesaurus, "information" -> "data" a learned habit; no word shared
-    ThesaurusTest.write(
-        dir,
-        List.of("big", "colossal"),
-        List.of(new int[] {0}, new int[] {0}),
-        List.of(new int[] {0, 1}));
-    Thesaurus t = Thesaurus.load(dir);
+    Thesaurus t = synonyms(dir, "big", "colossal");
     SpinHabits h = SpinHabits.learn(List.of(new PhrasePair("huge information", "big data")));
     List<String> spun = List.of("colossal", "information");
     PhraseRestorer plain =
@@ -107,12 +112,7 @@ class CandidateSourcesTest {
   @Test
   void aKnownPathMayReplaceOneSpunWordOutsideItsOptions(@TempDir Path dir) throws IOException {
     // "insightful" ~ "smart" in this thesaurus; nothing links "zebra" to "grid"
-    ThesaurusTest.write(
-        dir,
-        List.of("insightful", "smart"),
-        List.of(new int[] {0}, new int[] {0}),
-        List.of(new int[] {0, 1}));
-    Thesaurus t = Thesaurus.load(dir);
+    Thesaurus t = synonyms(dir, "insightful", "smart");
     SpinHabits h = SpinHabits.learn(List.of(new PhrasePair("keen grid", "smart grid")));
     List<String> spun = List.of("insightful", "zebra");
     PhraseRestorer none =
