@@ -111,7 +111,7 @@ run_all() {
   mkdir -p "$d"
   local n
   echo "run.sh: [$name] wiretrace eval dedup (truth and Wiretrace's detector)" >&2
-  timed "$d/wt" "$d/wt.json" java -Xmx3g -jar "$jar" eval dedup --json --pairs-out "$d/wt" "$input" || {
+  timed "$d/wt" "$d/wt.json" java @"$root/cli/jvm.options" -Xmx3g -jar "$jar" eval dedup --json --pairs-out "$d/wt" "$input" || {
     echo "run.sh: eval dedup failed, see $d/wt.json.err" >&2; exit 1; }
   n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["articles"])' "$d/wt.json")
   local truth="$d/wt/truth.tsv"
@@ -172,7 +172,7 @@ if [ "$quick" = 0 ]; then
   articles_all="$work/all/articles.jsonl"
 else
   mkdir -p "$work/all"
-  timed "$work/all/wt" "$work/all/wt.json" java -Xmx3g -jar "$jar" eval dedup --json --pairs-out "$work/all/wt" "$corpus"
+  timed "$work/all/wt" "$work/all/wt.json" java @"$root/cli/jvm.options" -Xmx3g -jar "$jar" eval dedup --json --pairs-out "$work/all/wt" "$corpus"
   java -jar "$jar" extract --json --quiet "$corpus" >"$work/all/articles.jsonl" 2>/dev/null
   truth_all="$work/all/wt/truth.tsv"
   articles_all="$work/all/articles.jsonl"

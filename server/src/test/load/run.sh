@@ -29,7 +29,7 @@ python3 server/src/test/load/bodies.py "$work/bodies.jsonl" "${PER_CORPUS:-100}"
 echo "bodies: $(wc -l < "$work/bodies.jsonl") articles sampled from ${corpora[*]}"
 
 start=$(date +%s.%N)
-java -Xmx"${HEAP:-2g}" -jar "$jar" serve --data "$data" --port "$port" --host 127.0.0.1 --no-stories \
+java @cli/jvm.options -Xmx"${HEAP:-2g}" -jar "$jar" serve --data "$data" --port "$port" --host 127.0.0.1 --no-stories \
   >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
 until grep -q "serving" "$work/serve.out" 2>/dev/null; do
