@@ -80,7 +80,7 @@ final class StoreContents {
 
     /**
      * The story features of the article at {@code i}: stored, or (stored without) computed now.
-     * Reads from the index the payloads of the articles from {@code i} on when that one is not at
+     * Reads from the index the next window of payloads ({@link Payloads}) when that one is not at
      * hand: the index must still be open.
      */
     StoryFeatures features(int i) {
@@ -96,45 +96,72 @@ final class StoreContents {
   private StoreContents() {}
 
   /**
-   * The stored payloads of the loaded articles (story features, a few kilobytes each), read when
-   * first asked for, in one pass over the index: those of the articles at and after the position
-   * asked. A scan that resumes the story state asks only for its new articles' features, so the
-   * payloads of the articles clustered before are never held (at 100,000 articles they were 220 MB
-   * of the step's memory); clustering everything again holds them all. Not thread-safe (the
-   * clusterer asks in order, from one thread).
+   * The stored payloads of the loaded articles (story features, a few kilobytes each), read in
+   * windows of at most {@link #WINDOW} consecutive positions, one pass over the index per window:
+   * asked for a position outside the window held, it drops that window and reads the payloads from
+   * that position on. The clusterer asks in order, so a scan that resumes the story state reads
+   * only its new articles' payloads, and clustering everything again holds at most one window at a
+   * time (at 1,000,000 articles the payloads are about 2.2 GB; a window about 150 MB), at the cost
+   * of one pass over the articles' metadata per window. Not thread-safe (the clusterer asks from
+   * one thread).
    */
   static final class Payloads {
+    /** Default window: positions whose payloads are held at once. */
+    static final int WINDOW = 1 << 16;
+
     private final ArticleIndex index;
     private final Map<String, Integer> position;
-    private final byte[][] held;
-    private int heldFrom;
+    private final int window;
+    private byte[][] held = new byte[0][];
+    private int lo;
+    private int passes;
 
     Payloads(ArticleIndex index, Map<String, Integer> position) {
+      this(index, position, WINDOW);
+    }
+
+    Payloads(ArticleIndex index, Map<String, Integer> position, int window) {
+      if (window < 1) {
+        throw new IllegalArgumentException("window must be positive, got " + window);
+      }
       this.index = index;
       this.position = position;
-      this.held = new byte[position.size()][];
-      this.heldFrom = held.length;
+      this.window = window;
     }
 
     /** The payload of the article at {@code i} (null when it was stored without one). */
     byte[] at(int i) {
-      if (i < heldFrom) {
-        int from = i;
-        int to = heldFrom;
-        try {
-          index.forEachArticleWithoutText(
-              (s, p) -> {
-                Integer at = position.get(s.id());
-                if (at != null && at >= from && at < to) {
-                  held[at] = p;
-                }
-              });
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-        heldFrom = from;
+      if (i < 0 || i >= position.size()) {
+        throw new IndexOutOfBoundsException("position " + i + " of " + position.size());
       }
-      return held[i];
+      if (i < lo || i >= lo + held.length) {
+        read(i, Math.min(position.size(), i + window));
+      }
+      return held[i - lo];
+    }
+
+    /** The passes over the index so far (one per window read). */
+    int passes() {
+      return passes;
+    }
+
+    private void read(int from, int to) {
+      held = new byte[0][]; // the old window may go before the new one is read
+      byte[][] next = new byte[to - from][];
+      try {
+        index.forEachArticleWithoutText(
+            (s, p) -> {
+              Integer at = position.get(s.id());
+              if (at != null && at >= from && at < to) {
+                next[at - from] = p;
+              }
+            });
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      held = next;
+      lo = from;
+      passes++;
     }
   }
 

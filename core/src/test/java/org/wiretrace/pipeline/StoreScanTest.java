@@ -85,6 +85,40 @@ class StoreScanTest {
   }
 
   @Test
+  void payloadsAreReadInWindowsAndGiveTheSameStoriesAsAllAtOnce() throws Exception {
+    Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+    Path data = tmp.resolve("data");
+    Wiretrace.scan(new ScanOptions(List.of(examples), data));
+    try (ArticleIndex index = ArticleIndex.open(data)) {
+      StoreContents.Loaded loaded = StoreContents.load(index, false);
+      int n = loaded.articles().size();
+      assertThat(n).isGreaterThanOrEqualTo(6);
+      java.util.Map<String, Integer> position = new java.util.HashMap<>();
+      for (int i = 0; i < n; i++) {
+        position.put(loaded.articles().get(i).id(), i);
+      }
+      StoreContents.Payloads whole = new StoreContents.Payloads(index, position);
+      StoreContents.Payloads windowed = new StoreContents.Payloads(index, position, 3);
+      for (int i = 0; i < n; i++) {
+        assertThat(windowed.at(i)).as("payload %d", i).isNotNull().isEqualTo(whole.at(i));
+      }
+      // in order: one pass per window of three; all at once: one pass
+      assertThat(windowed.passes()).isEqualTo((n + 2) / 3);
+      assertThat(whole.passes()).isEqualTo(1);
+      // asked again from the start: the window moves back
+      assertThat(windowed.at(0)).isEqualTo(whole.at(0));
+      assertThat(windowed.passes()).isEqualTo((n + 2) / 3 + 1);
+      StoreContents.Loaded inWindows =
+          new StoreContents.Loaded(
+              loaded.articles(), loaded.words(), windowed, loaded.verdicts(), loaded.relations());
+      assertThat(StoreContents.stories(inWindows)).isEqualTo(StoreContents.stories(loaded));
+      assertThatThrownBy(() -> windowed.at(n)).isInstanceOf(IndexOutOfBoundsException.class);
+      assertThatThrownBy(() -> new StoreContents.Payloads(index, position, 0))
+          .hasMessageContaining("window must be positive");
+    }
+  }
+
+  @Test
   void theLightLoadReadsOnlyTextSharingRelationsAndCountsTheRestFromTheirTags() throws Exception {
     Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
     Path data = tmp.resolve("data");
