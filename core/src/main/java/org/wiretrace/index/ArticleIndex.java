@@ -41,18 +41,12 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -176,7 +170,7 @@ public final class ArticleIndex implements Closeable {
     Files.createDirectories(path);
     Directory dir = FSDirectory.open(path);
     try {
-      Map<String, String> data = check(dir, path);
+      Map<String, String> data = StoreCheck.committedData(dir, path);
       IndexWriterConfig cfg = new IndexWriterConfig();
       cfg.setOpenMode(
           data == null ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
@@ -200,12 +194,16 @@ public final class ArticleIndex implements Closeable {
                 + " is in use by another wiretrace process (write lock held); wait for it to finish",
             e);
       } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
-        throw corrupt(path, e);
+        throw StoreCheck.corrupt(path, e);
       }
       long next = data == null ? 0 : Long.parseLong(data.getOrDefault(KEY_SEQ, "0"));
       ArticleIndex index;
       try {
+        // opens every segment: headers, footers and segment infos are verified here
         index = new ArticleIndex(path, dir, w, new SearcherManager(w, NO_CACHE), next);
+      } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
+        w.rollback(); // nothing was written: the commit stays as it was
+        throw StoreCheck.corrupt(path, e);
       } catch (IOException | RuntimeException e) {
         w.rollback();
         throw e;
@@ -234,7 +232,7 @@ public final class ArticleIndex implements Closeable {
     }
     Directory dir = FSDirectory.open(path);
     try {
-      Map<String, String> data = check(dir, path);
+      Map<String, String> data = StoreCheck.committedData(dir, path);
       if (data == null) {
         throw new IndexOpenException(
             IndexOpenException.Reason.NOT_AN_INDEX,
@@ -246,129 +244,13 @@ public final class ArticleIndex implements Closeable {
       try {
         sm = new SearcherManager(dir, NO_CACHE);
       } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
-        throw corrupt(path, e);
+        throw StoreCheck.corrupt(path, e);
       }
       return new ArticleIndex(path, dir, null, sm, Long.parseLong(data.getOrDefault(KEY_SEQ, "0")));
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
     }
-  }
-
-  /**
-   * Checks the folder: {@code null} when it holds no files (a new index may be created), else the
-   * user data of the latest commit.
-   */
-  private static Map<String, String> check(Directory dir, Path path) throws IOException {
-    String[] files = dir.listAll();
-    boolean any = false;
-    boolean segments = false;
-    for (String f : files) {
-      // a first commit cut short (the process killed while creating the index) leaves only its
-      // pending_segments file: no commit ever completed, so there is nothing to protect
-      if (f.equals(IndexWriter.WRITE_LOCK_NAME)
-          || f.startsWith(".")
-          || f.startsWith("pending_segments_")) {
-        continue;
-      }
-      any = true;
-      segments |= f.startsWith("segments_");
-    }
-    if (!any) {
-      return null;
-    }
-    if (!segments) {
-      throw new IndexOpenException(
-          IndexOpenException.Reason.NOT_AN_INDEX,
-          path,
-          path
-              + " holds files but no index commit (corrupt, or not a wiretrace index);"
-              + " refusing to write over it. Restore it from a backup or choose another --data folder",
-          null);
-    }
-    SegmentInfos infos;
-    try {
-      infos = SegmentInfos.readLatestCommit(dir);
-    } catch (IndexFormatTooNewException e) {
-      throw new IndexOpenException(
-          IndexOpenException.Reason.NEWER_FORMAT,
-          path,
-          path + " was written by a newer Lucene than this wiretrace uses; upgrade wiretrace",
-          e);
-    } catch (IndexFormatTooOldException e) {
-      throw new IndexOpenException(
-          IndexOpenException.Reason.CORRUPT,
-          path,
-          path + " was written by an unsupported old version",
-          e);
-    } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
-      throw corrupt(path, e);
-    }
-    Map<String, String> data = infos.getUserData();
-    String format = data.get(KEY_FORMAT);
-    if (format == null) {
-      throw new IndexOpenException(
-          IndexOpenException.Reason.NOT_AN_INDEX,
-          path,
-          path
-              + " is a Lucene index but not a wiretrace index (no format marker); refusing to use it",
-          null);
-    }
-    int version;
-    try {
-      version = Integer.parseInt(format);
-    } catch (NumberFormatException e) {
-      throw corrupt(
-          path, new CorruptIndexException("bad format marker '" + format + "'", path.toString()));
-    }
-    if (version < OLDEST_READABLE) {
-      throw new IndexOpenException(
-          IndexOpenException.Reason.OLDER_FORMAT,
-          path,
-          path
-              + " has index format "
-              + version
-              + ", written by an older wiretrace that kept no relation or story records;"
-              + " this version reads format "
-              + OLDEST_READABLE
-              + " to "
-              + VERSION
-              + ". Re-scan the inputs into a new --data folder (the index was not modified)",
-          null);
-    }
-    if (version > VERSION) {
-      throw new IndexOpenException(
-          IndexOpenException.Reason.NEWER_FORMAT,
-          path,
-          path
-              + " has index format "
-              + version
-              + ", written by a newer wiretrace; this version reads"
-              + " format "
-              + VERSION
-              + " and older. Upgrade wiretrace (the index was not modified)",
-          null);
-    }
-    // open every segment once: headers, footers and the segment infos are verified
-    try (DirectoryReader r = DirectoryReader.open(dir)) {
-      r.numDocs();
-    } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
-      throw corrupt(path, e);
-    }
-    return data;
-  }
-
-  private static IndexOpenException corrupt(Path path, Exception e) {
-    return new IndexOpenException(
-        IndexOpenException.Reason.CORRUPT,
-        path,
-        "the index at "
-            + path
-            + " is corrupt ("
-            + e.getMessage()
-            + "); it was not modified."
-            + " Restore it from a backup, or move it aside and re-scan into a new --data folder",
-        e);
   }
 
   public Path path() {
@@ -1286,13 +1168,13 @@ public final class ArticleIndex implements Closeable {
         return List.of();
       }
       List<Candidate> out = new ArrayList<>();
-      Hits hits = new Hits(reader, q.best(Math.max(limit * 3, 30), F_ID));
+      StoredHits hits = new StoredHits(reader, q.best(Math.max(limit * 3, 30), F_ID));
       while (hits.next()) {
         String id = hits.id();
         if (id != null && !id.equals(excludeId)) {
           Fingerprint other = hits.fingerprint();
           if (other != null) {
-            out.add(candidate(id, fp, other));
+            out.add(Candidate.of(id, fp, other));
           }
         }
       }
@@ -1352,7 +1234,7 @@ public final class ArticleIndex implements Closeable {
         return List.of();
       }
       List<Neighbour> out = new ArrayList<>();
-      Hits hits = new Hits(reader, q.best(Math.max(limit * 3, 30), F_ID));
+      StoredHits hits = new StoredHits(reader, q.best(Math.max(limit * 3, 30), F_ID));
       while (hits.next()) {
         String id = hits.id();
         if (id != null && !id.equals(excludeId) && hits.hasTopic()) {
@@ -1390,7 +1272,7 @@ public final class ArticleIndex implements Closeable {
       BytesRef[] keys = longs(fp.bandKeys());
       q.addFirst(F_LSH, keys, keys.length, 1, Integer.MAX_VALUE);
       List<Candidate> out = new ArrayList<>();
-      Hits hits = new Hits(reader, q.all());
+      StoredHits hits = new StoredHits(reader, q.all());
       while (hits.next()) {
         Fingerprint other = hits.fingerprint();
         if (other == null || fp.jaccard(other) < minEstimate) {
@@ -1398,7 +1280,7 @@ public final class ArticleIndex implements Closeable {
         }
         String id = hits.id();
         if (id != null && !id.equals(excludeId)) {
-          out.add(candidate(id, fp, other));
+          out.add(Candidate.of(id, fp, other));
         }
       }
       out.sort(
@@ -1421,7 +1303,7 @@ public final class ArticleIndex implements Closeable {
    */
   public List<Candidate> nameNeighbours(Fingerprint fp, String excludeId, int limit)
       throws IOException {
-    return byNames(fp, excludeId, limit, (hits, id) -> candidate(id, fp, hits.fingerprint()));
+    return byNames(fp, excludeId, limit, (hits, id) -> Candidate.of(id, fp, hits.fingerprint()));
   }
 
   /**
@@ -1441,7 +1323,7 @@ public final class ArticleIndex implements Closeable {
   /** Makes the value handed out for a hit, from the walk positioned on it. */
   @FunctionalInterface
   private interface HitReader<T> {
-    T read(Hits hits, String id) throws IOException;
+    T read(StoredHits hits, String id) throws IOException;
   }
 
   /** A name neighbour before it is handed out: its id, Dice coefficient and value. */
@@ -1474,7 +1356,7 @@ public final class ArticleIndex implements Closeable {
         return new ArrayList<>();
       }
       List<NameHit<T>> ranked = new ArrayList<>();
-      Hits hits = new Hits(r, q.best(Math.max(limit * 4, 40), F_ID));
+      StoredHits hits = new StoredHits(r, q.best(Math.max(limit * 4, 40), F_ID));
       while (hits.next()) {
         String id = hits.id();
         int[] names = hits.nameGrams();
@@ -1497,157 +1379,6 @@ public final class ArticleIndex implements Closeable {
     } finally {
       searchers.release(s);
     }
-  }
-
-  /**
-   * A forward walk over the hits of a {@link TermDisjunction} (in document order) reading the hit's
-   * doc values, each opened once per segment when first needed. Not thread-safe: one per query.
-   */
-  private static final class Hits {
-    private final List<LeafReaderContext> leaves;
-    private final TermDisjunction.Hits hits;
-    private int i = -1;
-    private int leafIndex = -1;
-    private LeafReaderContext leaf;
-    private int local;
-    private SortedDocValues ids;
-    private BinaryDocValues fps;
-    private BinaryDocValues vectors;
-    private NumericDocValues published;
-    private NumericDocValues chars;
-    private boolean fpsOpen;
-    private boolean vectorsOpen;
-    private boolean publishedOpen;
-    private boolean charsOpen;
-    private String id;
-    private boolean idRead;
-    private BytesRef fp;
-    private boolean fpRead;
-    private BytesRef vector;
-    private boolean vectorRead;
-
-    Hits(IndexReader reader, TermDisjunction.Hits hits) {
-      this.leaves = reader.leaves();
-      this.hits = hits;
-    }
-
-    /** Moves to the next hit; false after the last. */
-    boolean next() throws IOException {
-      if (++i >= hits.size()) {
-        return false;
-      }
-      int doc = hits.docs()[i];
-      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-        leafIndex = ReaderUtil.subIndex(doc, leaves);
-        leaf = leaves.get(leafIndex);
-        ids = leaf.reader().getSortedDocValues(F_ID);
-        fpsOpen = vectorsOpen = publishedOpen = charsOpen = false;
-      }
-      local = doc - leaf.docBase;
-      idRead = fpRead = vectorRead = false;
-      return true;
-    }
-
-    /** The hit's article id, or null for a document without one. */
-    String id() throws IOException {
-      if (!idRead) {
-        id =
-            ids != null && ids.advanceExact(local)
-                ? ids.lookupOrd(ids.ordValue()).utf8ToString()
-                : null;
-        idRead = true;
-      }
-      return id;
-    }
-
-    private BytesRef fpBytes() throws IOException {
-      if (!fpsOpen) {
-        fps = leaf.reader().getBinaryDocValues(F_FP);
-        fpsOpen = true;
-      }
-      if (!fpRead) {
-        fp = fps != null && fps.advanceExact(local) ? fps.binaryValue() : null;
-        fpRead = true;
-      }
-      return fp;
-    }
-
-    /** The hit's stored fingerprint, or null. */
-    Fingerprint fingerprint() throws IOException {
-      BytesRef b = fpBytes();
-      return b == null ? null : Fingerprint.decode(b.bytes, b.offset, b.length);
-    }
-
-    /** The name grams of the hit's stored fingerprint, or null. */
-    int[] nameGrams() throws IOException {
-      BytesRef b = fpBytes();
-      return b == null ? null : Fingerprint.decodeNameGrams(b.bytes, b.offset, b.length);
-    }
-
-    /** Whether the hit has a stored topic vector. */
-    boolean hasTopic() throws IOException {
-      return vectorBytes() != null;
-    }
-
-    private BytesRef vectorBytes() throws IOException {
-      if (!vectorsOpen) {
-        vectors = leaf.reader().getBinaryDocValues(F_TOPIC_VECTOR);
-        vectorsOpen = true;
-      }
-      if (!vectorRead) {
-        vector = vectors != null && vectors.advanceExact(local) ? vectors.binaryValue() : null;
-        vectorRead = true;
-      }
-      return vector;
-    }
-
-    /**
-     * The hit as a neighbour of a text of topic vector {@code topic}: its stored vector ({@link
-     * TopicVector#EMPTY} when none) and their dot product, publication time and length.
-     */
-    Neighbour neighbour(TopicVector topic) throws IOException {
-      BytesRef b = vectorBytes();
-      TopicVector other =
-          b == null ? TopicVector.EMPTY : TopicVector.decode(b.bytes, b.offset, b.length);
-      if (!publishedOpen) {
-        published = leaf.reader().getNumericDocValues(F_PUBLISHED_MS);
-        publishedOpen = true;
-      }
-      if (!charsOpen) {
-        chars = leaf.reader().getNumericDocValues(F_CHARS);
-        charsOpen = true;
-      }
-      Optional<java.time.Instant> when =
-          published != null && published.advanceExact(local)
-              ? Optional.of(java.time.Instant.ofEpochMilli(published.longValue()))
-              : Optional.empty();
-      int n = chars != null && chars.advanceExact(local) ? (int) chars.longValue() : 0;
-      return new Neighbour(id(), topic.dot(other), when, n, other);
-    }
-  }
-
-  /** The evidence between a query fingerprint and an indexed one. */
-  public static Candidate candidate(String id, Fingerprint query, Fingerprint other) {
-    double jaccard = query.jaccard(other);
-    double containment;
-    double coverage;
-    if (query.shortShingles().length == 0 && other.shortShingles().length == 0) {
-      // both long: one intersection of the samples serves both directions
-      int inter = SortedSets.intersection(query.sample(), other.sample());
-      containment = query.sample().length == 0 ? 0 : (double) inter / query.sample().length;
-      coverage = other.sample().length == 0 ? 0 : (double) inter / other.sample().length;
-    } else {
-      containment = query.containmentIn(other);
-      coverage = other.containmentIn(query);
-    }
-    int spinInter = SortedSets.intersection(query.spinGrams(), other.spinGrams());
-    double spin = query.spinGrams().length == 0 ? 0 : (double) spinInter / query.spinGrams().length;
-    double spinCoverage =
-        other.spinGrams().length == 0 ? 0 : (double) spinInter / other.spinGrams().length;
-    double names = query.nameContainmentIn(other);
-    double score = Math.max(jaccard, Math.max(containment, coverage));
-    score = Math.max(score, Math.max(spin, spinCoverage) * SPIN_WEIGHT);
-    return new Candidate(id, jaccard, containment, coverage, spin, spinCoverage, names, score);
   }
 
   private static BytesRef[] longs(long[] a) {

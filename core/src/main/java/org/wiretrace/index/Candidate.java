@@ -1,5 +1,8 @@
 package org.wiretrace.index;
 
+import org.wiretrace.fingerprint.Fingerprint;
+import org.wiretrace.fingerprint.SortedSets;
+
 /**
  * An indexed article that may share text with a query article, with the evidence that ranked it.
  * All figures are estimates from fingerprints in [0, 1]; the aligner confirms them. Immutable and
@@ -29,5 +32,34 @@ public record Candidate(
   /** True when the evidence says the two texts are near duplicates at Jaccard {@code threshold}. */
   public boolean nearDuplicate(double threshold) {
     return jaccard >= threshold;
+  }
+
+  /**
+   * The evidence between a query fingerprint and an indexed one (article {@code id}): estimated
+   * Jaccard, containment both ways from the samples (or the short-text shingles), the share of
+   * immutable n-grams found both ways and of name grams; the score is the strongest, spin evidence
+   * weighted by {@link ArticleIndex#SPIN_WEIGHT}.
+   */
+  public static Candidate of(String id, Fingerprint query, Fingerprint other) {
+    double jaccard = query.jaccard(other);
+    double containment;
+    double coverage;
+    if (query.shortShingles().length == 0 && other.shortShingles().length == 0) {
+      // both long: one intersection of the samples serves both directions
+      int inter = SortedSets.intersection(query.sample(), other.sample());
+      containment = query.sample().length == 0 ? 0 : (double) inter / query.sample().length;
+      coverage = other.sample().length == 0 ? 0 : (double) inter / other.sample().length;
+    } else {
+      containment = query.containmentIn(other);
+      coverage = other.containmentIn(query);
+    }
+    int spinInter = SortedSets.intersection(query.spinGrams(), other.spinGrams());
+    double spin = query.spinGrams().length == 0 ? 0 : (double) spinInter / query.spinGrams().length;
+    double spinCoverage =
+        other.spinGrams().length == 0 ? 0 : (double) spinInter / other.spinGrams().length;
+    double names = query.nameContainmentIn(other);
+    double score = Math.max(jaccard, Math.max(containment, coverage));
+    score = Math.max(score, Math.max(spin, spinCoverage) * ArticleIndex.SPIN_WEIGHT);
+    return new Candidate(id, jaccard, containment, coverage, spin, spinCoverage, names, score);
   }
 }

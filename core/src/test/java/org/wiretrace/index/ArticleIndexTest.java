@@ -507,6 +507,39 @@ class ArticleIndexTest {
   }
 
   @Test
+  void aCorruptSegmentIsReportedByBothOpensAndNothingIsModified() throws Exception {
+    try (ArticleIndex index = ArticleIndex.open(dir)) {
+      for (Article a : filler(50)) {
+        index.put(a);
+      }
+      index.commit();
+    }
+    Path cfs;
+    try (var s = Files.list(dir)) {
+      cfs = s.filter(p -> p.getFileName().toString().endsWith(".cfs")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(cfs);
+    bytes[bytes.length - 16] ^= 0x5a; // the footer's magic number
+    Files.write(cfs, bytes);
+    java.util.Map<Path, byte[]> before = new java.util.TreeMap<>();
+    try (var s = Files.list(dir)) {
+      for (Path p : s.filter(p -> !p.getFileName().toString().equals("write.lock")).toList()) {
+        before.put(p, Files.readAllBytes(p));
+      }
+    }
+    assertThatThrownBy(() -> ArticleIndex.open(dir))
+        .isInstanceOf(IndexOpenException.class)
+        .hasMessageContaining("corrupt")
+        .hasMessageContaining("not modified");
+    assertThatThrownBy(() -> ArticleIndex.openReadOnly(dir))
+        .isInstanceOf(IndexOpenException.class)
+        .hasMessageContaining("corrupt");
+    for (var e : before.entrySet()) {
+      assertThat(Files.readAllBytes(e.getKey())).as("%s", e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  @Test
   void refusesAFolderOfOtherFiles() throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "mine");
     assertThatThrownBy(() -> ArticleIndex.open(dir)).isInstanceOf(IndexOpenException.class);

@@ -99,7 +99,7 @@ final class IndexQuery {
 
   /** The re-ranked score of the hit {@code other} for the query {@code query}. */
   static double score(Fingerprint query, Fingerprint other) {
-    Candidate c = ArticleIndex.candidate("", query, other);
+    Candidate c = Candidate.of("", query, other);
     return c.score();
   }
 }
