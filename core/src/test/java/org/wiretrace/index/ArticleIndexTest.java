@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -472,14 +473,19 @@ class ArticleIndexTest {
     }
   }
 
-  @Test
-  void reportsCorruptionAndNeverRebuildsOverIt() throws Exception {
+  /** Creates the index in {@code dir} with {@code n} filler articles, committed and closed. */
+  private void commitFiller(int n) throws IOException {
     try (ArticleIndex index = ArticleIndex.open(dir)) {
-      for (Article a : filler(50)) {
+      for (Article a : filler(n)) {
         index.put(a);
       }
       index.commit();
     }
+  }
+
+  @Test
+  void reportsCorruptionAndNeverRebuildsOverIt() throws Exception {
+    commitFiller(50);
     List<Path> files;
     try (var s = Files.list(dir)) {
       files = s.filter(p -> !p.getFileName().toString().equals("write.lock")).toList();
@@ -508,12 +514,7 @@ class ArticleIndexTest {
 
   @Test
   void aCorruptSegmentIsReportedByBothOpensAndNothingIsModified() throws Exception {
-    try (ArticleIndex index = ArticleIndex.open(dir)) {
-      for (Article a : filler(50)) {
-        index.put(a);
-      }
-      index.commit();
-    }
+    commitFiller(50);
     Path cfs;
     try (var s = Files.list(dir)) {
       cfs = s.filter(p -> p.getFileName().toString().endsWith(".cfs")).findFirst().orElseThrow();
