@@ -2,9 +2,6 @@ package org.wiretrace.index;
 
 import static org.wiretrace.index.IndexFormat.*;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -24,7 +21,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,14 +30,10 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -68,7 +60,6 @@ import org.wiretrace.fingerprint.Fingerprint;
 import org.wiretrace.fingerprint.Fingerprinter;
 import org.wiretrace.fingerprint.SortedSets;
 import org.wiretrace.ingest.Article;
-import org.wiretrace.ingest.Repair;
 import org.wiretrace.text.Tokens;
 
 /**
@@ -115,16 +106,6 @@ public final class ArticleIndex implements Closeable {
   /** Spin and name terms found in fewer articles than this are always used. */
   public static final int MIN_PRUNE_DF = 500;
 
-  private static final FieldType TERM = new FieldType();
-
-  static {
-    TERM.setIndexOptions(IndexOptions.DOCS);
-    TERM.setOmitNorms(true);
-    TERM.setTokenized(false);
-    TERM.freeze();
-  }
-
-  /** Searchers without the query cache: candidate queries are all different. */
   private static final SearcherFactory NO_CACHE =
       new SearcherFactory() {
         @Override
@@ -287,7 +268,7 @@ public final class ArticleIndex implements Closeable {
     return HexFormat.of().formatHex(sha.digest(), 0, 16);
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -338,7 +319,7 @@ public final class ArticleIndex implements Closeable {
     writer()
         .updateDocument(
             new Term(F_ID, article.id()),
-            document(article, hash, fp, topic, payload, seq.getAndIncrement()));
+            ArticleDocuments.of(article, hash, fp, topic, payload, seq.getAndIncrement()));
     return result;
   }
 
@@ -411,7 +392,7 @@ public final class ArticleIndex implements Closeable {
                 try {
                   w.updateDocument(
                       new Term(F_ID, p.article().id()),
-                      document(
+                      ArticleDocuments.of(
                           p.article(),
                           hashes[i],
                           p.fingerprint(),
@@ -431,94 +412,6 @@ public final class ArticleIndex implements Closeable {
   /** Heaviest topic terms indexed per article (and used per query). */
   public static final int TOPIC_TERMS = 16;
 
-  /**
-   * Origins longer than this are indexed by a digest ({@link #originTerm}; Lucene's term length
-   * limit) and stored whole.
-   */
-  static final int MAX_ORIGIN_TERM = 4000;
-
-  /**
-   * The term {@code origin} is indexed by: itself, or when longer than {@link #MAX_ORIGIN_TERM} a
-   * NUL, {@code sha256:} and the hex SHA-256 of its UTF-8 bytes (no path or URL starts with NUL).
-   */
-  static String originTerm(String origin) {
-    if (origin.length() <= MAX_ORIGIN_TERM) {
-      return origin;
-    }
-    return "\0sha256:"
-        + HexFormat.of().formatHex(sha256().digest(origin.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static Document document(
-      Article a, String hash, Fingerprint fp, TopicVector topic, byte[] payload, long seq) {
-    Document d = new Document();
-    d.add(new StringField(F_KIND, KIND_ARTICLE, Field.Store.NO));
-    d.add(new StringField(F_ID, a.id(), Field.Store.YES));
-    d.add(new SortedDocValuesField(F_ID, new BytesRef(a.id())));
-    d.add(new StringField(F_ID_HASH, a.id() + "|" + hash, Field.Store.NO));
-    d.add(new StoredField(F_HASH, hash));
-    d.add(new StoredField(F_SEQ, seq));
-    d.add(new NumericDocValuesField(F_SEQ, seq));
-    if (a.origin().length() <= MAX_ORIGIN_TERM) {
-      d.add(new StringField(F_ORIGIN, a.origin(), Field.Store.YES));
-    } else { // indexed by its digest (every document indexes the field: Lucene's schema rule)
-      d.add(new StringField(F_ORIGIN, originTerm(a.origin()), Field.Store.NO));
-      d.add(new StoredField(F_ORIGIN, a.origin()));
-    }
-    d.add(new StoredField(F_TITLE, a.title()));
-    d.add(new StoredField(F_TEXT, a.text()));
-    a.url().ifPresent(v -> d.add(new StoredField(F_URL, v)));
-    a.site().ifPresent(v -> d.add(new StoredField(F_SITE, v)));
-    a.byline().ifPresent(v -> d.add(new StoredField(F_BYLINE, v)));
-    a.published().ifPresent(v -> d.add(new StoredField(F_PUBLISHED, v.toString())));
-    a.language().ifPresent(v -> d.add(new StoredField(F_LANGUAGE, v)));
-    d.add(new StoredField(F_REPAIRS, repairsJson(a.repairs())));
-    d.add(new BinaryDocValuesField(F_FP, new BytesRef(fp.encode())));
-    for (long k : fp.bandKeys()) {
-      d.add(new Field(F_LSH, longTerm(k), TERM));
-    }
-    for (long k : fp.sample()) {
-      d.add(new Field(F_SAMPLE, longTerm(k), TERM));
-    }
-    for (long k : fp.shortShingles()) {
-      d.add(new Field(F_SHORT, longTerm(k), TERM));
-    }
-    for (int k : fp.spinGrams()) {
-      d.add(new Field(F_SPIN, intTerm(k), TERM));
-    }
-    for (int k : fp.nameGrams()) {
-      d.add(new Field(F_NAMES, intTerm(k), TERM));
-    }
-    if (topic.size() > 0) {
-      for (int i : topic.heaviest(TOPIC_TERMS)) {
-        d.add(new Field(F_TOPIC, longTerm(topic.terms()[i]), TERM));
-      }
-      d.add(new BinaryDocValuesField(F_TOPIC_VECTOR, new BytesRef(topic.encode())));
-    }
-    // everything but the text, for passes over the whole store (the payload is kept only here)
-    d.add(
-        new BinaryDocValuesField(F_META, new BytesRef(ArticleMeta.encode(a, hash, seq, payload))));
-    a.published()
-        .ifPresent(p -> d.add(new NumericDocValuesField(F_PUBLISHED_MS, p.toEpochMilli())));
-    d.add(new NumericDocValuesField(F_CHARS, a.chars()));
-    return d;
-  }
-
-  static BytesRef longTerm(long v) {
-    byte[] b = new byte[8];
-    for (int i = 7; i >= 0; i--) {
-      b[i] = (byte) v;
-      v >>>= 8;
-    }
-    return new BytesRef(b);
-  }
-
-  static BytesRef intTerm(int v) {
-    return new BytesRef(
-        new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
-  }
-
-  /** Removes the article {@code id} and every record that references it; false if unknown. */
   public boolean remove(String id) throws IOException {
     boolean known;
     IndexSearcher s = searchers.acquire();
@@ -544,13 +437,15 @@ public final class ArticleIndex implements Closeable {
     List<StoredArticle> out = new ArrayList<>();
     BooleanQuery q =
         new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(F_ORIGIN, originTerm(origin))), BooleanClause.Occur.FILTER)
+            .add(
+                new TermQuery(new Term(F_ORIGIN, ArticleDocuments.originTerm(origin))),
+                BooleanClause.Occur.FILTER)
             .add(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), BooleanClause.Occur.FILTER)
             .build();
     forEach(
         q,
         d -> {
-          StoredArticle a = stored(d);
+          StoredArticle a = ArticleDocuments.article(d);
           if (a.article().origin().equals(origin)) { // a digest's match is checked
             out.add(a);
           }
@@ -796,7 +691,7 @@ public final class ArticleIndex implements Closeable {
 
   /** The article {@code id}, if indexed and visible. */
   public Optional<StoredArticle> get(String id) throws IOException {
-    return byId(id, (s, doc) -> stored(s.storedFields().document(doc)));
+    return byId(id, (s, doc) -> ArticleDocuments.article(s.storedFields().document(doc)));
   }
 
   /** The fingerprint stored for article {@code id}, if indexed and visible. */
@@ -837,62 +732,11 @@ public final class ArticleIndex implements Closeable {
     return Fingerprint.decode(b.bytes, b.offset, b.length);
   }
 
-  private static StoredArticle stored(Document d) {
-    Article a =
-        new Article(
-            d.get(F_ID),
-            d.get(F_ORIGIN),
-            d.get(F_TITLE),
-            Objects.requireNonNullElse(d.get(F_TEXT), ""), // read without it: see WITHOUT_TEXT
-            Optional.ofNullable(d.get(F_URL)),
-            Optional.ofNullable(d.get(F_SITE)),
-            Optional.ofNullable(d.get(F_BYLINE)),
-            StoredArticle.instant(d.get(F_PUBLISHED)),
-            Optional.ofNullable(d.get(F_LANGUAGE)),
-            repairs(d.get(F_REPAIRS)));
-    return new StoredArticle(a, d.get(F_HASH), d.getField(F_SEQ).numericValue().longValue());
-  }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static String repairsJson(List<Repair> repairs) {
-    ArrayNode a = JSON.createArrayNode();
-    for (Repair r : repairs) {
-      a.addObject()
-          .put("kind", r.kind())
-          .put("start", r.start())
-          .put("end", r.end())
-          .put("before", r.before())
-          .put("after", r.after());
-    }
-    return a.toString();
-  }
-
-  private static List<Repair> repairs(String json) {
-    if (json == null || json.equals("[]")) {
-      return List.of();
-    }
-    try {
-      List<Repair> out = new ArrayList<>();
-      for (JsonNode r : JSON.readTree(json)) {
-        out.add(
-            new Repair(
-                r.path("kind").asText(),
-                r.path("start").asInt(),
-                r.path("end").asInt(),
-                r.path("before").asText(),
-                r.path("after").asText()));
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          new CorruptIndexException("bad repairs field: " + e.getMessage(), "repairs"));
-    }
-  }
-
   /** Calls {@code action} for every visible article, in index order. */
   public void forEachArticle(Consumer<StoredArticle> action) throws IOException {
-    forEach(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), d -> action.accept(stored(d)));
+    forEach(
+        new TermQuery(new Term(F_KIND, KIND_ARTICLE)),
+        d -> action.accept(ArticleDocuments.article(d)));
   }
 
   /**
@@ -933,13 +777,16 @@ public final class ArticleIndex implements Closeable {
               ArticleMeta.Decoded m = ArticleMeta.decode(b.bytes, b.offset, b.length, "doc " + doc);
               // with the text: the stored fields, all of them
               action.accept(
-                  fields == null ? stored(storedFields.document(doc)) : m.article(), m.payload());
+                  fields == null
+                      ? ArticleDocuments.article(storedFields.document(doc))
+                      : m.article(),
+                  m.payload());
             } else {
               Document d =
                   fields == null ? storedFields.document(doc) : storedFields.document(doc, fields);
               BytesRef p = d.getBinaryValue(F_PAYLOAD);
               action.accept(
-                  stored(d),
+                  ArticleDocuments.article(d),
                   p == null
                       ? null
                       : java.util.Arrays.copyOfRange(p.bytes, p.offset, p.offset + p.length));
@@ -1160,10 +1007,10 @@ public final class ArticleIndex implements Closeable {
       IndexReader reader = s.getIndexReader();
       int maxDf = Math.max(MIN_PRUNE_DF, (int) (articles(s) * MAX_TERM_SHARE));
       TermDisjunction q = new TermDisjunction(reader);
-      addFamily(q, F_LSH, longs(fp.bandKeys()), Integer.MAX_VALUE);
-      addFamily(q, F_SHORT, longs(fp.shortShingles()), Integer.MAX_VALUE);
-      addFamily(q, F_SAMPLE, longs(fp.sample()), Integer.MAX_VALUE);
-      addFamily(q, F_SPIN, ints(fp.spinGrams()), maxDf);
+      addFamily(q, F_LSH, ArticleDocuments.longs(fp.bandKeys()), Integer.MAX_VALUE);
+      addFamily(q, F_SHORT, ArticleDocuments.longs(fp.shortShingles()), Integer.MAX_VALUE);
+      addFamily(q, F_SAMPLE, ArticleDocuments.longs(fp.sample()), Integer.MAX_VALUE);
+      addFamily(q, F_SPIN, ArticleDocuments.ints(fp.spinGrams()), maxDf);
       if (q.size() == 0) {
         return List.of();
       }
@@ -1225,7 +1072,7 @@ public final class ArticleIndex implements Closeable {
       BytesRef[] terms = new BytesRef[heaviest.length];
       double[] weights = new double[heaviest.length];
       for (int k = 0; k < heaviest.length; k++) {
-        terms[k] = longTerm(topic.terms()[heaviest[k]]);
+        terms[k] = ArticleDocuments.longTerm(topic.terms()[heaviest[k]]);
         // a float, as a Lucene boost is and as the Spark job ranks them
         weights[k] = (float) topic.weights()[heaviest[k]];
       }
@@ -1269,7 +1116,7 @@ public final class ArticleIndex implements Closeable {
     try {
       IndexReader reader = s.getIndexReader();
       TermDisjunction q = new TermDisjunction(reader);
-      BytesRef[] keys = longs(fp.bandKeys());
+      BytesRef[] keys = ArticleDocuments.longs(fp.bandKeys());
       q.addFirst(F_LSH, keys, keys.length, 1, Integer.MAX_VALUE);
       List<Candidate> out = new ArrayList<>();
       StoredHits hits = new StoredHits(reader, q.all());
@@ -1348,7 +1195,7 @@ public final class ArticleIndex implements Closeable {
       // the grams are a sorted bottom-k sample of the hashes: the first QUERY_TERMS are a smaller
       // one, shared by two texts in proportion to their overlap
       TermDisjunction q = new TermDisjunction(r);
-      BytesRef[] grams = ints(fp.nameGrams());
+      BytesRef[] grams = ArticleDocuments.ints(fp.nameGrams());
       int n = Math.min(grams.length, QUERY_TERMS);
       double[] ones = new double[n];
       java.util.Arrays.fill(ones, 1);
@@ -1379,22 +1226,6 @@ public final class ArticleIndex implements Closeable {
     } finally {
       searchers.release(s);
     }
-  }
-
-  private static BytesRef[] longs(long[] a) {
-    BytesRef[] out = new BytesRef[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = longTerm(a[i]);
-    }
-    return out;
-  }
-
-  private static BytesRef[] ints(int[] a) {
-    BytesRef[] out = new BytesRef[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = intTerm(a[i]);
-    }
-    return out;
   }
 
   /** Segments of the index as searches see it now (each lookup seeks every one of them). */

@@ -362,7 +362,8 @@ class ArticleIndexTest {
 
   @Test
   void keepsAnArticleWhoseOriginIsTooLongToIndexBesideOrdinaryOnes() throws Exception {
-    String longOrigin = "https://example.org/?q=" + "x".repeat(ArticleIndex.MAX_ORIGIN_TERM + 10);
+    String longOrigin =
+        "https://example.org/?q=" + "x".repeat(ArticleDocuments.MAX_ORIGIN_TERM + 10);
     try (ArticleIndex index = ArticleIndex.open(dir)) {
       index.put(article("a", "alpha beta gamma delta epsilon"));
       index.put(Article.builder(longOrigin, "zeta eta theta iota kappa").id("b").build());
