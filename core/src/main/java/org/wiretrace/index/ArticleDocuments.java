@@ -45,8 +45,6 @@ final class ArticleDocuments {
     TERM.freeze();
   }
 
-  /** Searchers without the query cache: candidate queries are all different. */
-
   /**
    * Origins longer than this are indexed by a digest ({@link #originTerm}; Lucene's term length
    * limit) and stored whole.

@@ -106,6 +106,7 @@ public final class ArticleIndex implements Closeable {
   /** Spin and name terms found in fewer articles than this are always used. */
   public static final int MIN_PRUNE_DF = 500;
 
+  /** Searchers without the query cache: candidate queries are all different. */
   private static final SearcherFactory NO_CACHE =
       new SearcherFactory() {
         @Override
