@@ -996,7 +996,7 @@ public final class ArticleIndex implements Closeable {
    * to {@link #QUERY_TERMS} sampled shingles and up to {@link #QUERY_TERMS} immutable n-grams
    * (those in more than {@link #MAX_TERM_SHARE} of the articles left out), each family weighted to
    * add at most 1; second stage: its best {@code 3 * limit} (at least 30) re-ranked on their stored
-   * fingerprints ({@link #candidate}).
+   * fingerprints ({@link Candidate#of}).
    */
   public List<Candidate> candidates(Fingerprint fp, String excludeId, int limit)
       throws IOException {
