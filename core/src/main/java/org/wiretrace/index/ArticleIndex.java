@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -468,23 +466,10 @@ public final class ArticleIndex implements Closeable {
   }
 
   private void putRecord(StoreRecord r, byte[] figures, byte[] digest) throws IOException {
-    Document d = new Document();
-    if (digest != null) {
-      d.add(new BinaryDocValuesField(F_DIGEST, new BytesRef(digest)));
-    }
-    if (figures != null) {
-      d.add(new BinaryDocValuesField(F_FIGURES, new BytesRef(figures)));
-    }
-    d.add(new StringField(F_KIND, r.kind(), Field.Store.YES));
-    d.add(new StringField(F_RKEY, r.kind() + '\0' + r.key(), Field.Store.YES));
-    for (String ref : r.refs()) {
-      d.add(new StringField(F_REF, ref, Field.Store.YES));
-    }
-    d.add(new StoredField(F_JSON, r.json()));
-    for (String tag : r.tags()) {
-      d.add(new StringField(F_TAG, tag, Field.Store.YES));
-    }
-    writer().updateDocument(new Term(F_RKEY, r.kind() + '\0' + r.key()), d);
+    writer()
+        .updateDocument(
+            new Term(F_RKEY, RecordDocuments.rkey(r.kind(), r.key())),
+            RecordDocuments.of(r, figures, digest));
   }
 
   /**
@@ -495,24 +480,24 @@ public final class ArticleIndex implements Closeable {
     java.util.Objects.requireNonNull(bytes, "bytes");
     Document d = new Document();
     d.add(new StringField(F_KIND, KIND_STATE, Field.Store.YES));
-    d.add(new StringField(F_RKEY, KIND_STATE + '\0' + key, Field.Store.YES));
+    d.add(new StringField(F_RKEY, RecordDocuments.rkey(KIND_STATE, key), Field.Store.YES));
     d.add(new StoredField(F_STATE, bytes));
-    writer().updateDocument(new Term(F_RKEY, KIND_STATE + '\0' + key), d);
+    writer().updateDocument(new Term(F_RKEY, RecordDocuments.rkey(KIND_STATE, key)), d);
   }
 
   /** Removes the state named {@code key}, if one was kept. */
   public void removeState(String key) throws IOException {
-    writer().deleteDocuments(new Term(F_RKEY, KIND_STATE + '\0' + key));
+    writer().deleteDocuments(new Term(F_RKEY, RecordDocuments.rkey(KIND_STATE, key)));
   }
 
   /** The visible state named {@code key}, if one was kept ({@link #putState}). */
   public Optional<byte[]> state(String key) throws IOException {
-    return storedBytes(new Term(F_RKEY, KIND_STATE + '\0' + key), F_STATE);
+    return storedBytes(new Term(F_RKEY, RecordDocuments.rkey(KIND_STATE, key)), F_STATE);
   }
 
   /** Removes the record {@code (kind, key)} if present. */
   public void removeRecord(String kind, String key) throws IOException {
-    writer().deleteDocuments(new Term(F_RKEY, kind + '\0' + key));
+    writer().deleteDocuments(new Term(F_RKEY, RecordDocuments.rkey(kind, key)));
   }
 
   /** What {@link #replaceRecords} did. */
@@ -544,11 +529,11 @@ public final class ArticleIndex implements Closeable {
             if (digests != null && digests.advanceExact(doc)) {
               BytesRef b = digests.binaryValue();
               kept.put(
-                  HexFormat.of().formatHex(b.bytes, b.offset, DIGEST_BYTES),
+                  HexFormat.of().formatHex(b.bytes, b.offset, RecordDocuments.DIGEST_BYTES),
                   new String(
                       b.bytes,
-                      b.offset + DIGEST_BYTES,
-                      b.length - DIGEST_BYTES,
+                      b.offset + RecordDocuments.DIGEST_BYTES,
+                      b.length - RecordDocuments.DIGEST_BYTES,
                       StandardCharsets.UTF_8));
             } else {
               undigested[0] = true;
@@ -569,13 +554,13 @@ public final class ArticleIndex implements Closeable {
         throw new IllegalArgumentException(
             "a record of kind '" + r.kind() + "' among those of kind '" + kind + "'");
       }
-      String rkey = kind + '\0' + r.key();
+      String rkey = RecordDocuments.rkey(kind, r.key());
       if (!keys.add(rkey)) {
         throw new IllegalArgumentException(
             "two records of kind '" + kind + "' with key " + r.key());
       }
-      byte[] digest = digest(rkey, r);
-      if (kept.remove(HexFormat.of().formatHex(digest, 0, DIGEST_BYTES)) != null) {
+      byte[] digest = RecordDocuments.digest(rkey, r);
+      if (kept.remove(HexFormat.of().formatHex(digest, 0, RecordDocuments.DIGEST_BYTES)) != null) {
         unchanged++;
       } else {
         putRecord(r, null, digest); // replaces the record of the same key, if any
@@ -589,25 +574,6 @@ public final class ArticleIndex implements Closeable {
       }
     }
     return new Replaced(unchanged, written, removed);
-  }
-
-  private static final int DIGEST_BYTES = 16;
-
-  /** 16 bytes of SHA-256 over the record, then {@code rkey} in UTF-8. */
-  private static byte[] digest(String rkey, StoreRecord r) {
-    MessageDigest sha = sha256();
-    byte[] key = rkey.getBytes(StandardCharsets.UTF_8);
-    sha.update(key);
-    for (List<String> part : List.of(r.refs(), List.of(r.json()), r.tags())) {
-      sha.update((byte) 1); // a part starts
-      for (String v : part) {
-        sha.update(v.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-      }
-    }
-    byte[] out = Arrays.copyOf(sha.digest(), DIGEST_BYTES + key.length);
-    System.arraycopy(key, 0, out, DIGEST_BYTES, key.length);
-    return out;
   }
 
   /** Removes all records of {@code kind}. */
@@ -855,7 +821,7 @@ public final class ArticleIndex implements Closeable {
 
   /** Calls {@code action} for every visible record of {@code kind}. */
   public void forEachRecord(String kind, Consumer<StoreRecord> action) throws IOException {
-    forEach(new TermQuery(new Term(F_KIND, kind)), d -> action.accept(record(d)));
+    forEach(new TermQuery(new Term(F_KIND, kind)), d -> action.accept(RecordDocuments.record(d)));
   }
 
   /**
@@ -879,7 +845,7 @@ public final class ArticleIndex implements Closeable {
               BytesRef b = figures.binaryValue();
               action.accept(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
             } else {
-              withoutFigures.accept(record(storedFields.document(doc)));
+              withoutFigures.accept(RecordDocuments.record(storedFields.document(doc)));
             }
           };
         });
@@ -918,19 +884,8 @@ public final class ArticleIndex implements Closeable {
   /** The visible records that reference article {@code id}. */
   public List<StoreRecord> recordsReferencing(String id) throws IOException {
     List<StoreRecord> out = new ArrayList<>();
-    forEach(new TermQuery(new Term(F_REF, id)), d -> out.add(record(d)));
+    forEach(new TermQuery(new Term(F_REF, id)), d -> out.add(RecordDocuments.record(d)));
     return out;
-  }
-
-  private static StoreRecord record(Document d) {
-    String rkey = d.get(F_RKEY);
-    String kind = d.get(F_KIND);
-    return new StoreRecord(
-        kind,
-        rkey.substring(kind.length() + 1),
-        List.of(d.getValues(F_REF)),
-        d.get(F_JSON),
-        List.of(d.getValues(F_TAG)));
   }
 
   private void forEach(Query q, Consumer<Document> action) throws IOException {
