@@ -12,8 +12,8 @@ import org.wiretrace.index.Candidate;
  * immutable n-grams (the latter only those found in at most {@link #maxDf} articles), each clause
  * boosted by 1 / min(family size, {@code QUERY_TERMS}); a hit's score is the sum of the boosts of
  * the clauses it matches. The {@link #SEARCH_DEPTH} best hits (ties: lower id first) are re-ranked
- * by {@link Candidate#of}'s score, the best {@link ArticleIndex#DEFAULT_CANDIDATES} are
- * kept, and those scoring at least {@link #MIN_SCORE} are judged.
+ * by {@link Candidate#of}'s score, the best {@link ArticleIndex#DEFAULT_CANDIDATES} are kept, and
+ * those scoring at least {@link #MIN_SCORE} are judged.
  *
  * <p>By key ({@link Disjunction}): every article emits, for every key it holds, one posting whose
  * weight is the boost of its clause when the key is one of its query terms, 0 otherwise; a key's
