@@ -15,21 +15,22 @@ import java.util.Objects;
  * <p>Candidates form a lattice over the phrase's words: each word may be kept or replaced by a
  * learned spinner habit ({@link SpinHabits}: the originals a spinner replaced by this word, the
  * reverse direction, and chains through WordNet synonyms), or by a WordNet synonym ({@link
- * WordNetLexicon}), or by a neighbour in the large, sense-agnostic thesaurus spinners use ({@link
- * Thesaurus}, when installed; weighted by the channel factor {@code 1 / neighbours}, as a spinner
- * picks one of the original's neighbours); words two thesaurus steps away enter only when they form
- * a corpus bigram with a candidate of the neighbouring word (a reverse look-up from the corpus
- * collocations); stretches of two or three words may be replaced as a whole when they are a WordNet
- * multiword lemma or a learned phrase habit, which lets the number of words change. Each choice
- * carries a prior strength. A beam search ranks the paths by the sum of log priors plus phrase
- * evidence from the reference corpora ({@link PhraseStats}): the mean log count of the candidate's
- * bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore (2000) with
- * corpus n-grams as the language model. Inflections are carried over with {@link Morph}. Learned
- * original phrases that share a word with the spun phrase at the same place are candidates too
- * ({@link #knownOriginals}), and so are the corpus's most frequent phrases that keep one or two of
- * the spun words at their place ({@link #collocations}), which reach originals no thesaurus links
- * to the spun words; an optional learned {@link Reranker} re-orders the first candidates ({@link
- * #candidates} records what each path chose).
+ * WordNetLexicon}), or by a word of the derivational family of a synonym ({@link #derivedChain}:
+ * "weakly" for "feebly"), or by a neighbour in the large, sense-agnostic thesaurus spinners use
+ * ({@link Thesaurus}, when installed; weighted by the channel factor {@code 1 / neighbours}, as a
+ * spinner picks one of the original's neighbours); words two thesaurus steps away enter only when
+ * they form a corpus bigram with a candidate of the neighbouring word (a reverse look-up from the
+ * corpus collocations); stretches of two or three words may be replaced as a whole when they are a
+ * WordNet multiword lemma or a learned phrase habit, which lets the number of words change. Each
+ * choice carries a prior strength. A beam search ranks the paths by the sum of log priors plus
+ * phrase evidence from the reference corpora ({@link PhraseStats}): the mean log count of the
+ * candidate's bigrams and trigrams, in the spirit of the noisy-channel corrector of Brill and Moore
+ * (2000) with corpus n-grams as the language model. Inflections are carried over with {@link
+ * Morph}. Learned original phrases that share a word with the spun phrase at the same place are
+ * candidates too ({@link #knownOriginals}), and so are the corpus's most frequent phrases that keep
+ * one or two of the spun words at their place ({@link #collocations}), which reach originals no
+ * thesaurus links to the spun words; an optional learned {@link Reranker} re-orders the first
+ * candidates ({@link #candidates} records what each path chose).
  *
  * <p>Stateless apart from its immutable inputs; thread-safe.
  */
@@ -47,6 +48,10 @@ public final class PhraseRestorer {
    * @param multiword factor on a one-word-to-many WordNet synonym ("pursuit" to "out of the
    *     question" is rarely what a spinner undid)
    * @param related prior of a WordNet hypernym, hyponym or derivationally related word
+   * @param derived prior of a word of the derivational family of a synonym of a word of the spun
+   *     word's own family ({@link #derivedChain}: "weakly" for "feebly", by "feeble" and "weak"),
+   *     times the chain's strength; such words come on top of the {@code maxOptions} strongest
+   *     options, so that they displace none; 0 leaves them out
    * @param evidence weight of the phrase evidence (per natural-log unit of count)
    * @param trigram weight of trigram evidence relative to bigram evidence
    * @param unigram weight of word evidence for one-word candidates
@@ -78,7 +83,7 @@ public final class PhraseRestorer {
    *     original outside their options, each with the prior {@code known} (and then without the
    *     factor {@code knownPath}): "smart grid" for "insightful lattice" when "smart" is an option
    *     of "insightful" but "grid" none of "lattice"
-   * @param maxOptions options kept per word
+   * @param maxOptions options kept per word (besides the derivational chains')
    * @param beam paths kept per position in the beam search
    */
   public record Settings(
@@ -89,6 +94,7 @@ public final class PhraseRestorer {
       double wordnet,
       double multiword,
       double related,
+      double derived,
       double evidence,
       double trigram,
       double unigram,
@@ -107,8 +113,8 @@ public final class PhraseRestorer {
     /** The defaults, tuned by cross-validation on the dev list. */
     public static final Settings DEFAULT =
         new Settings(
-            0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02, 1.0, 0.2,
-            0.01, 10.0, 1, 100, 250);
+            0.6, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.05, 0.75, 0.5, 0.35, 0.04, 0.01, 30, 0.02,
+            1.0, 0.2, 0.01, 10.0, 1, 100, 250);
 
     /**
      * The settings of the detector's restorer ({@link SpinDetector}): those its thresholds were
@@ -117,8 +123,8 @@ public final class PhraseRestorer {
      */
     public static final Settings DETECTION =
         new Settings(
-            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0, 0.0,
-            0.0, 0.0, 0, 40, 250);
+            0.45, 1.0, 0.35, 0.25, 0.45, 0.15, 0.12, 0.0, 0.9, 0.5, 0.35, 0.0, 0.0, 0, 0.0, 0.0,
+            0.0, 0.0, 0.0, 0, 40, 250);
 
     public Settings {
       for (double p : new double[] {keep, habit, habitReverse, habitChain, wordnet, related}) {
@@ -130,6 +136,7 @@ public final class PhraseRestorer {
         throw new IllegalArgumentException("bad weights");
       }
       if (!(thesaurus >= 0 && thesaurus <= 1)
+          || !(derived >= 0 && derived <= 1)
           || !(thesaurusFar >= 0 && thesaurusFar <= 1)
           || !(known >= 0 && known <= 1)
           || !(compound >= 0 && compound <= 1)
@@ -148,15 +155,20 @@ public final class PhraseRestorer {
 
     /** These settings with the collocation prior {@code prior}. */
     public Settings withCollocation(double prior) {
-      return with(prior, knownPath, knownGaps);
+      return with(derived, prior, knownPath, knownGaps);
     }
 
     /** These settings with the known-path factor {@code factor} and at most {@code gaps} gaps. */
     public Settings withKnownPaths(double factor, int gaps) {
-      return with(collocation, factor, gaps);
+      return with(derived, collocation, factor, gaps);
     }
 
-    private Settings with(double collocation, double knownPath, int knownGaps) {
+    /** These settings with the derivational-chain prior {@code prior}. */
+    public Settings withDerived(double prior) {
+      return with(prior, collocation, knownPath, knownGaps);
+    }
+
+    private Settings with(double derived, double collocation, double knownPath, int knownGaps) {
       return new Settings(
           keep,
           habit,
@@ -165,6 +177,7 @@ public final class PhraseRestorer {
           wordnet,
           multiword,
           related,
+          derived,
           evidence,
           trigram,
           unigram,
@@ -372,22 +385,7 @@ public final class PhraseRestorer {
     if (n == 0) {
       return List.of();
     }
-    List<List<Option>> from = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      from.add(new ArrayList<>());
-    }
-    for (int i = 0; i < n; i++) {
-      from.get(i).addAll(wordOptions(words.get(i), i));
-    }
-    addContextOptions(words, from);
-    if (settings.compound() > 0) {
-      addCompounds(words, from);
-    }
-    for (int len = 1; len <= SpinHabits.MAX_PHRASE_WORDS; len++) {
-      for (int i = 0; i + len <= n; i++) {
-        from.get(i).addAll(spanOptions(words.subList(i, i + len), i));
-      }
-    }
+    List<List<Option>> from = lattice(words);
     // beam search over positions
     List<List<Path>> at = new ArrayList<>();
     for (int i = 0; i <= n; i++) {
@@ -445,6 +443,31 @@ public final class PhraseRestorer {
         .sorted(Comparator.comparingDouble((Candidate c) -> c.suggestion().score()).reversed())
         .limit(k)
         .toList();
+  }
+
+  /**
+   * The lattice of a non-empty phrase: per spun position, the options that start there (kept word,
+   * one-word replacements, compounds and stretches of several words).
+   */
+  List<List<Option>> lattice(List<String> words) {
+    int n = words.size();
+    List<List<Option>> from = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      from.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      from.get(i).addAll(wordOptions(words.get(i), i));
+    }
+    addContextOptions(words, from);
+    if (settings.compound() > 0) {
+      addCompounds(words, from);
+    }
+    for (int len = 1; len <= SpinHabits.MAX_PHRASE_WORDS; len++) {
+      for (int i = 0; i + len <= n; i++) {
+        from.get(i).addAll(spanOptions(words.subList(i, i + len), i));
+      }
+    }
+    return from;
   }
 
   /**
@@ -967,7 +990,28 @@ public final class PhraseRestorer {
       }
     }
     list.sort(Comparator.comparingDouble(Option::prior).reversed());
-    return list.size() > settings.maxOptions() ? list.subList(0, settings.maxOptions()) : list;
+    if (list.size() > settings.maxOptions()) {
+      list = new ArrayList<>(list.subList(0, settings.maxOptions()));
+    }
+    if (settings.derived() > 0) {
+      java.util.Set<String> have = new java.util.HashSet<>();
+      for (Option o : list) {
+        have.add(o.text);
+      }
+      for (var e : derivedChain(x).entrySet()) {
+        String y = Morph.inflect(e.getKey(), infl);
+        if (have.add(y) && stats.knows(y)) {
+          list.add(
+              new Option(
+                  i,
+                  i + 1,
+                  y,
+                  settings.derived() * e.getValue(),
+                  "WordNet related " + x + "~" + e.getKey() + " (derivational chain)"));
+        }
+      }
+    }
+    return list;
   }
 
   /**
@@ -1172,6 +1216,56 @@ public final class PhraseRestorer {
           return m.entrySet().stream()
               .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
               .limit(WIDE)
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      Map.Entry::getKey, Map.Entry::getValue, (p, q) -> p, LinkedHashMap::new));
+        });
+  }
+
+  /** Most words of a derivational chain ({@link #derivedChain}) per spun word. */
+  public static final int MAX_DERIVED = 150;
+
+  private final Map<String, Map<String, Double>> derivedCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Words reached from {@code x} by a derivational chain, lemma by lemma: the word or a member of
+   * its WordNet derivational family ({@link WordNetLexicon#derived}: "feebly" to "feeble"), a
+   * WordNet synonym or thesaurus neighbour of it ("weak"), and a member of that word's family
+   * ("weakly"). A spinner replaces the original's lemma by a synonym and keeps its part of speech,
+   * but the thesauri link lemmas of one part of speech only: the chain reaches the adverbs, nouns
+   * of quality and verbal nouns that they miss. Each with the strength of its weakest step (a
+   * thesaurus neighbour counts {@link WordNetLexicon#SIMILAR}); at most {@link #MAX_DERIVED},
+   * strongest first; excludes {@code x}, its own family and its synonyms.
+   */
+  Map<String, Double> derivedChain(String x) {
+    return derivedCache.computeIfAbsent(
+        x,
+        w -> {
+          Map<String, Double> family = new LinkedHashMap<>(wordnet.derived(w));
+          family.put(w, 1.0);
+          Map<String, Double> m = new HashMap<>();
+          for (var a : family.entrySet()) {
+            Map<String, Double> syn = new LinkedHashMap<>();
+            for (String t : thesaurus.neighbours(a.getKey())) {
+              syn.put(t, WordNetLexicon.SIMILAR);
+            }
+            wordnet.synonyms(a.getKey()).forEach((k, v) -> syn.merge(k, v, Math::max));
+            for (var b : syn.entrySet()) {
+              if (b.getKey().indexOf(' ') >= 0) {
+                continue;
+              }
+              double sb = Math.min(a.getValue(), b.getValue());
+              for (var c : wordnet.derived(b.getKey()).entrySet()) {
+                m.merge(c.getKey(), Math.min(sb, c.getValue()), Math::max);
+              }
+            }
+          }
+          m.keySet().removeAll(family.keySet());
+          m.keySet().removeAll(wordnet.synonyms(w).keySet());
+          return m.entrySet().stream()
+              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+              .limit(MAX_DERIVED)
               .collect(
                   java.util.stream.Collectors.toMap(
                       Map.Entry::getKey, Map.Entry::getValue, (p, q) -> p, LinkedHashMap::new));

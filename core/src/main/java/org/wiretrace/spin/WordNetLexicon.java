@@ -49,6 +49,8 @@ public final class WordNetLexicon {
   private final Map<String, Map<String, Double>> cache = new ConcurrentHashMap<>();
   private final Map<String, Boolean> lemmas = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Double>> relatedCache = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Double>> derivedCache = new ConcurrentHashMap<>();
+  private Map<String, java.util.List<String>> adverbs;
 
   private WordNetLexicon() {}
 
@@ -155,6 +157,98 @@ public final class WordNetLexicon {
     out.remove(phrase);
     out.keySet().removeAll(synonyms(phrase).keySet());
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The word's derivational family in WordNet, lower-case: the forms its lemmas (in any of their
+   * first {@link #MAX_SENSES} senses per part of speech) are derivationally related to ("decide" to
+   * "decision"), the adjectives its adverbs and adjectives pertain to ("feebly" to "feeble"), and
+   * the adverbs derived from its adjectives ("weak" to "weakly", read backwards from the adverbs'
+   * pointers, as WordNet links only the adverb to its adjective). Excludes the word itself.
+   */
+  public Map<String, Double> derived(String word) {
+    String key = word.toLowerCase(Locale.ROOT);
+    return derivedCache.computeIfAbsent(key, this::lookupDerived);
+  }
+
+  private Map<String, Double> lookupDerived(String word) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    synchronized (lock) {
+      try {
+        IndexWordSet set = dictionary().lookupAllIndexWords(word);
+        for (IndexWord iw : set.getIndexWordArray()) {
+          if (iw.getLemma().indexOf(' ') >= 0) {
+            continue;
+          }
+          int rank = 0;
+          for (Synset s : iw.getSenses()) {
+            if (rank >= MAX_SENSES) {
+              break;
+            }
+            double w = 1.0 / (1 + 0.25 * rank);
+            rank++;
+            for (Word lemma : s.getWords()) {
+              if (!lemma.getLemma().equalsIgnoreCase(iw.getLemma())) {
+                continue;
+              }
+              for (PointerType type :
+                  new PointerType[] {PointerType.DERIVATION, PointerType.PERTAINYM}) {
+                for (PointerTarget t : lemma.getTargets(type)) {
+                  if (t instanceof Word related) {
+                    out.merge(
+                        related.getLemma().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        w,
+                        Math::max);
+                  }
+                }
+              }
+            }
+          }
+          if (iw.getPOS() == POS.ADJECTIVE) {
+            for (String adverb : adverbsOf().getOrDefault(iw.getLemma(), java.util.List.of())) {
+              out.merge(adverb, 1.0, Math::max);
+            }
+          }
+        }
+      } catch (JWNLException e) {
+        return Collections.emptyMap();
+      }
+    }
+    out.remove(word);
+    out.keySet().removeIf(t -> t.indexOf(' ') >= 0);
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Adjective lemma to the adverbs that pertain to it; built once, under {@link #lock}. */
+  private Map<String, java.util.List<String>> adverbsOf() throws JWNLException {
+    if (adverbs == null) {
+      Map<String, java.util.List<String>> m = new java.util.HashMap<>();
+      java.util.Iterator<IndexWord> it = dictionary().getIndexWordIterator(POS.ADVERB);
+      while (it.hasNext()) {
+        IndexWord adverb = it.next();
+        for (Synset s : adverb.getSenses()) {
+          for (Word lemma : s.getWords()) {
+            if (!lemma.getLemma().equalsIgnoreCase(adverb.getLemma())) {
+              continue;
+            }
+            for (PointerTarget t : lemma.getTargets(PointerType.PERTAINYM)) {
+              if (t instanceof Word adjective) {
+                java.util.List<String> l =
+                    m.computeIfAbsent(
+                        adjective.getLemma().toLowerCase(Locale.ROOT),
+                        k -> new java.util.ArrayList<>());
+                String a = adverb.getLemma().toLowerCase(Locale.ROOT);
+                if (!l.contains(a)) {
+                  l.add(a);
+                }
+              }
+            }
+          }
+        }
+      }
+      adverbs = m;
+    }
+    return adverbs;
   }
 
   /** True when the lower-case expression (words separated by spaces) is a WordNet lemma. */
