@@ -47,6 +47,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
@@ -576,6 +577,75 @@ public final class ArticleIndex implements Closeable {
     return new Replaced(unchanged, written, removed);
   }
 
+  /**
+   * Makes the visible records of {@code kind} keyed by one of {@code keys} or by one of {@code
+   * records} exactly {@code records}, as {@link #replaceRecords(String, Collection)} does for all
+   * records of the kind: those new or changed (by digest) are written, with their digest, and those
+   * of {@code keys} not among them removed; records of other keys are left as they are. The story
+   * step of a scan that touched a few stories replaces just those.
+   *
+   * @throws IllegalArgumentException when a record is of another kind, or two share a key
+   */
+  public Replaced replaceRecords(
+      String kind, Collection<String> keys, Collection<StoreRecord> records) throws IOException {
+    writer(); // read-write only
+    searchers.maybeRefreshBlocking(); // this writer's uncommitted changes included
+    Set<String> rkeys = new HashSet<>();
+    for (String k : keys) {
+      rkeys.add(RecordDocuments.rkey(kind, k));
+    }
+    Set<String> written = new HashSet<>();
+    for (StoreRecord r : records) {
+      if (!r.kind().equals(kind)) {
+        throw new IllegalArgumentException(
+            "a record of kind '" + r.kind() + "' among those of kind '" + kind + "'");
+      }
+      String rkey = RecordDocuments.rkey(kind, r.key());
+      if (!written.add(rkey)) {
+        throw new IllegalArgumentException(
+            "two records of kind '" + kind + "' with key " + r.key());
+      }
+      rkeys.add(rkey);
+    }
+    Set<String> kept = new HashSet<>(); // digests (hex) of the visible records of those keys
+    Set<String> present = new HashSet<>(); // their kind NUL key
+    if (!rkeys.isEmpty()) {
+      forEachLive(
+          termsIn(F_RKEY, rkeys),
+          leaf -> {
+            BinaryDocValues digests = leaf.getBinaryDocValues(F_DIGEST);
+            StoredFields storedFields = leaf.storedFields();
+            return doc -> {
+              present.add(storedFields.document(doc, Set.of(F_RKEY)).get(F_RKEY));
+              if (digests != null && digests.advanceExact(doc)) {
+                BytesRef b = digests.binaryValue();
+                kept.add(HexFormat.of().formatHex(b.bytes, b.offset, RecordDocuments.DIGEST_BYTES));
+              }
+            };
+          });
+    }
+    int unchanged = 0;
+    int put = 0;
+    for (StoreRecord r : records) {
+      String rkey = RecordDocuments.rkey(kind, r.key());
+      byte[] digest = RecordDocuments.digest(rkey, r);
+      if (kept.contains(HexFormat.of().formatHex(digest, 0, RecordDocuments.DIGEST_BYTES))) {
+        unchanged++;
+      } else {
+        putRecord(r, null, digest); // replaces the record of the same key, if any
+        put++;
+      }
+    }
+    int removed = 0;
+    for (String gone : present) {
+      if (!written.contains(gone)) {
+        writer().deleteDocuments(new Term(F_RKEY, gone));
+        removed++;
+      }
+    }
+    return new Replaced(unchanged, put, removed);
+  }
+
   /** Removes all records of {@code kind}. */
   public void removeRecords(String kind) throws IOException {
     if (kind.equals(KIND_ARTICLE)) {
@@ -726,6 +796,30 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
+   * Calls {@code action} for each visible article among {@code ids} with its payload (null when
+   * none), without its text, as {@link #forEachArticleWithoutText(BiConsumer)} does for all: what
+   * the story step after a scan reads of the few articles the new ones touch. Ids not stored are
+   * skipped.
+   */
+  public void forEachArticleWithoutText(
+      Collection<String> ids, BiConsumer<StoredArticle, byte[]> action) throws IOException {
+    if (!ids.isEmpty()) {
+      forEachArticle(
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), BooleanClause.Occur.FILTER)
+              .add(termsIn(F_ID, ids), BooleanClause.Occur.FILTER)
+              .build(),
+          WITHOUT_TEXT,
+          action);
+    }
+  }
+
+  /** The documents holding one of {@code values} in {@code field}. */
+  private static Query termsIn(String field, Collection<String> values) {
+    return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+  }
+
+  /**
    * Every visible article with its payload, reading only {@code fields} (null: all). Documents
    * written since format 4 keep the payload and every field but the text in {@link #F_META} doc
    * values, so a pass {@link #WITHOUT_TEXT} reads no stored field of theirs; older ones are read
@@ -733,8 +827,15 @@ public final class ArticleIndex implements Closeable {
    */
   private void forEachArticle(Set<String> fields, BiConsumer<StoredArticle, byte[]> action)
       throws IOException {
+    forEachArticle(new TermQuery(new Term(F_KIND, KIND_ARTICLE)), fields, action);
+  }
+
+  /** {@link #forEachArticle(Set, BiConsumer)} over the articles matching {@code articles}. */
+  private void forEachArticle(
+      Query articles, Set<String> fields, BiConsumer<StoredArticle, byte[]> action)
+      throws IOException {
     forEachLive(
-        new TermQuery(new Term(F_KIND, KIND_ARTICLE)),
+        articles,
         leaf -> {
           StoredFields storedFields = leaf.storedFields();
           BinaryDocValues meta = leaf.getBinaryDocValues(F_META);
@@ -825,6 +926,34 @@ public final class ArticleIndex implements Closeable {
   }
 
   /**
+   * Calls {@code action} for every visible record of {@code kind} whose key is one of {@code keys}.
+   */
+  public void forEachRecordWithKey(
+      String kind, Collection<String> keys, Consumer<StoreRecord> action) throws IOException {
+    if (!keys.isEmpty()) {
+      forEach(
+          termsIn(F_RKEY, keys.stream().map(k -> RecordDocuments.rkey(kind, k)).toList()),
+          d -> action.accept(RecordDocuments.record(d)));
+    }
+  }
+
+  /**
+   * Calls {@code action} for every visible record of {@code kind} that references one of the
+   * articles {@code ids} (once per record, whatever the number of them it references).
+   */
+  public void forEachRecordReferencing(
+      String kind, Collection<String> ids, Consumer<StoreRecord> action) throws IOException {
+    if (!ids.isEmpty()) {
+      forEach(
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(F_KIND, kind)), BooleanClause.Occur.FILTER)
+              .add(termsIn(F_REF, ids), BooleanClause.Occur.FILTER)
+              .build(),
+          d -> action.accept(RecordDocuments.record(d)));
+    }
+  }
+
+  /**
    * The figures ({@link #putRecord(StoreRecord, byte[])}) of the visible records of {@code kind}
    * carrying one of {@code tags}, read from doc values; records kept without figures are read whole
    * and given to {@code withoutFigures}.
@@ -835,8 +964,36 @@ public final class ArticleIndex implements Closeable {
       Consumer<byte[]> action,
       Consumer<StoreRecord> withoutFigures)
       throws IOException {
+    forEachRecordFigures(tagged(kind, tags), action, withoutFigures);
+  }
+
+  /**
+   * {@link #forEachRecordFigures(String, Collection, Consumer, Consumer)} of the records that
+   * reference one of the articles {@code ids} (once per record).
+   */
+  public void forEachRecordFiguresReferencing(
+      String kind,
+      Collection<String> tags,
+      Collection<String> ids,
+      Consumer<byte[]> action,
+      Consumer<StoreRecord> withoutFigures)
+      throws IOException {
+    if (!ids.isEmpty()) {
+      forEachRecordFigures(
+          new BooleanQuery.Builder()
+              .add(tagged(kind, tags), BooleanClause.Occur.FILTER)
+              .add(termsIn(F_REF, ids), BooleanClause.Occur.FILTER)
+              .build(),
+          action,
+          withoutFigures);
+    }
+  }
+
+  private void forEachRecordFigures(
+      Query records, Consumer<byte[]> action, Consumer<StoreRecord> withoutFigures)
+      throws IOException {
     forEachLive(
-        tagged(kind, tags),
+        records,
         leaf -> {
           BinaryDocValues figures = leaf.getBinaryDocValues(F_FIGURES);
           StoredFields storedFields = leaf.storedFields();

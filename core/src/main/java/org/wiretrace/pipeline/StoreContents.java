@@ -1,9 +1,5 @@
 package org.wiretrace.pipeline;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import org.wiretrace.index.ArticleIndex;
 import org.wiretrace.index.StoreRecord;
 import org.wiretrace.ingest.Article;
@@ -42,24 +34,6 @@ import org.wiretrace.text.AnalyzedArticle;
  * open ones, at most {@link StoryClusterer#DEFAULT_MAX_OPEN}. Stateless.
  */
 final class StoreContents {
-
-  /** The name of the story clusterer's state in the store ({@link ArticleIndex#putState}). */
-  static final String STORY_STATE = "stories";
-
-  /**
-   * Largest story state kept (a safeguard: the open stories are bounded in number, but a story's
-   * centroids grow with its distinct terms); beyond this the state is dropped and the next scan
-   * clusters everything.
-   */
-  static final int MAX_STORY_STATE = 64 << 20;
-
-  /**
-   * Version of the story state's layout: a version number, then the clusterer's own state. 1:
-   * closed stories inside the state; 2: closed stories drained into {@link
-   * StoreRecord#CLOSED_STORY} records, articles ordered by sequence number within a publication
-   * instant, the clusterer's state deflated.
-   */
-  static final int STORY_STATE_VERSION = 2;
 
   /**
    * The articles in clustering order ({@link StoryBuilder#byPublication()}, ties by sequence
@@ -278,7 +252,7 @@ final class StoreContents {
   }
 
   /** The tags of the relations sharing text ({@link Relation#sharesText()}). */
-  private static final List<String> SHARING_TEXT =
+  static final List<String> SHARING_TEXT =
       java.util.Arrays.stream(Relation.values())
           .filter(Relation::sharesText)
           .map(Relation::name)
@@ -288,7 +262,7 @@ final class StoreContents {
    * The number of relation records of each relation, counted from their tags; null when some record
    * carries no tag (written before tags: every record must then be read).
    */
-  private static Map<Relation, Integer> countedRelations(ArticleIndex index) throws IOException {
+  static Map<Relation, Integer> countedRelations(ArticleIndex index) throws IOException {
     Map<Relation, Integer> out = new java.util.EnumMap<>(Relation.class);
     int tagged = 0;
     for (Relation r : Relation.values()) {
@@ -315,7 +289,7 @@ final class StoreContents {
     List<StoryGroup> drained = List.of();
     int from = -1;
     if (onlyAdded) {
-      clusterer = storedState(index).orElse(null);
+      clusterer = StoryState.read(index).map(StoryState.Kept::clusterer).orElse(null);
       drained = clusterer == null ? null : closedStories(index).orElse(null);
       if (drained != null) {
         from = StoryBuilder.resumes(clusterer, drained, loaded.articles());
@@ -342,49 +316,11 @@ final class StoreContents {
     for (StoryGroup g : clusterer.drainClosed()) {
       index.putRecord(ClosedStoryRecords.of(g));
     }
-    byte[] state = encodeState(clusterer);
-    if (state.length <= MAX_STORY_STATE) {
-      index.putState(STORY_STATE, state);
-    } else {
-      index.removeState(STORY_STATE);
-    }
+    StoryState.write(
+        index,
+        new StoryState.Kept(
+            clusterer, ClusteringMark.of(loaded.articles()), StoryTally.of(stories)));
     return stories;
-  }
-
-  /** The kept form of {@code clusterer}'s state: the layout version, then its state deflated. */
-  static byte[] encodeState(StoryClusterer clusterer) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new DataOutputStream(out).writeInt(STORY_STATE_VERSION);
-    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    // buffered before the deflater: it would otherwise be handed the values byte by byte
-    try (DataOutputStream d =
-        new DataOutputStream(
-            new java.io.BufferedOutputStream(
-                new DeflaterOutputStream(out, deflater, 1 << 16), 1 << 16))) {
-      clusterer.writeState(d);
-    } finally {
-      deflater.end();
-    }
-    return out.toByteArray();
-  }
-
-  /** The clusterer state in {@code bytes} ({@link #encodeState}); empty if another layout. */
-  static java.util.Optional<StoryClusterer> decodeState(byte[] bytes) throws IOException {
-    DataInputStream version = new DataInputStream(new ByteArrayInputStream(bytes));
-    if (version.readInt() != STORY_STATE_VERSION) {
-      return java.util.Optional.empty(); // another layout: cluster everything again
-    }
-    Inflater inflater = new Inflater();
-    try (DataInputStream d =
-        new DataInputStream(
-            new java.io.BufferedInputStream(
-                new InflaterInputStream(
-                    new ByteArrayInputStream(bytes, 4, bytes.length - 4), inflater, 1 << 16),
-                1 << 16))) {
-      return java.util.Optional.of(StoryClusterer.readState(d, StoryModel.DEFAULT));
-    } finally {
-      inflater.end();
-    }
   }
 
   /**
@@ -404,20 +340,6 @@ final class StoreContents {
   /** Every article clustered again, the stories and state replaced ({@code remove}). */
   static List<Story> rebuildStories(ArticleIndex index, Loaded loaded) throws IOException {
     return updateStories(index, loaded, false);
-  }
-
-  /** The kept clusterer state, if there is one this version reads. */
-  private static java.util.Optional<StoryClusterer> storedState(ArticleIndex index)
-      throws IOException {
-    java.util.Optional<byte[]> bytes = index.state(STORY_STATE);
-    if (bytes.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    try {
-      return decodeState(bytes.get());
-    } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty(); // unreadable: cluster everything again, it is derived
-    }
   }
 
   /** Stories of what {@code loaded} holds (not written). */

@@ -71,11 +71,28 @@ public final class StoreScanner {
   /** Stored articles kept analysed between batches (copies cite recent articles). */
   static final int CACHE = 2048;
 
-  /** What one batch did. */
+  /**
+   * What one batch did; {@code fresh} are the ids of the articles it added or replaced (in batch
+   * order), whose relations it judged.
+   */
   public record BatchResult(
-      int added, int replaced, int unchanged, int removed, int judged, List<PairVerdict> verdicts) {
+      int added,
+      int replaced,
+      int unchanged,
+      int removed,
+      int judged,
+      List<PairVerdict> verdicts,
+      List<String> fresh) {
     public BatchResult {
+      if (added < 0 || replaced < 0 || unchanged < 0 || removed < 0 || judged < 0) {
+        throw new IllegalArgumentException("counts must not be negative");
+      }
       verdicts = List.copyOf(verdicts);
+      fresh = List.copyOf(fresh);
+      if (fresh.size() != added + replaced) {
+        throw new IllegalArgumentException(
+            fresh.size() + " fresh ids for " + added + " added and " + replaced + " replaced");
+      }
     }
   }
 
@@ -253,7 +270,7 @@ public final class StoreScanner {
     }
     t = PhaseTimes.end("3 origins", t);
     if (fresh.isEmpty()) {
-      return new BatchResult(added, replaced, unchanged, removed, 0, List.of());
+      return new BatchResult(added, replaced, unchanged, removed, 0, List.of(), List.of());
     }
     index.refresh();
     t = PhaseTimes.end("4 refresh", t);
@@ -295,7 +312,14 @@ public final class StoreScanner {
       cache.put(a.id(), known.get(a.id()));
     }
     PhaseTimes.end("8 records", t);
-    return new BatchResult(added, replaced, unchanged, removed, pairs.size(), verdicts);
+    return new BatchResult(
+        added,
+        replaced,
+        unchanged,
+        removed,
+        pairs.size(),
+        verdicts,
+        fresh.stream().map(ArticleAnalysis::id).toList());
   }
 
   /**

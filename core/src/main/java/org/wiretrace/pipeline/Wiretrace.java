@@ -48,33 +48,49 @@ public final class Wiretrace {
         options,
         listener,
         true,
-        (index, loaded, stories, run) ->
-            StoreContents.result(index, loaded, stories, run.skipped(), run.read()));
+        (index, store, run) ->
+            StoreContents.result(
+                index, store.loaded(), store.stories(), run.skipped(), run.read()));
   }
 
   /**
    * Reads the inputs into the store like {@link #scan} (verdicts, families and stories updated and
    * committed) and returns only the accounting and the store's totals: no article of the store is
    * tokenized again for a report, so the work after the last input does not grow with the texts the
-   * store holds.
+   * store holds; after a scan that only added articles, neither does the story step (it goes by
+   * region, {@link RegionStories}).
    */
   public static ScanSummary update(ScanOptions options, IngestListener listener) {
+    return traced(options, listener).summary();
+  }
+
+  /** A summary, and whether the scan's story step went by region ({@link RegionStories}). */
+  record Traced(ScanSummary summary, boolean byRegion) {
+    Traced {
+      Objects.requireNonNull(summary, "summary");
+    }
+  }
+
+  /** {@link #update}, telling whether its story step went by region (what tests check). */
+  static Traced traced(ScanOptions options, IngestListener listener) {
     return scan(
         options,
         listener,
         false,
-        (index, loaded, stories, run) -> {
-          int families = stories.stream().mapToInt(s -> s.families().size()).sum();
-          return new ScanSummary(
-              run.read(),
-              run.added(),
-              run.replaced(),
-              run.unchanged(),
-              run.skipped(),
-              loaded.articles().size(),
-              stories.size(),
-              families,
-              loaded.relations());
+        (index, store, run) -> {
+          StoryTally tally = store.tally();
+          return new Traced(
+              new ScanSummary(
+                  run.read(),
+                  run.added(),
+                  run.replaced(),
+                  run.unchanged(),
+                  run.skipped(),
+                  store.articles(),
+                  tally.stories(),
+                  tally.families(),
+                  store.relations()),
+              store.byRegion());
         });
   }
 
@@ -84,8 +100,7 @@ public final class Wiretrace {
   /** What a scan makes of the updated store. */
   @FunctionalInterface
   private interface ScanView<T> {
-    T read(ArticleIndex index, StoreContents.Loaded loaded, List<Story> stories, Run run)
-        throws IOException;
+    T read(ArticleIndex index, ScannedStore store, Run run) throws IOException;
   }
 
   /** The scan; {@code passages}: whether {@code view} reads the verdicts' alignment passages. */
@@ -100,6 +115,7 @@ public final class Wiretrace {
       Set<String> seen = new HashSet<>();
       int[] counts = new int[4]; // added, replaced, unchanged, removed
       boolean[] onlyAdded = {true};
+      List<String> added = new ArrayList<>();
       // read on the scanner's background thread, one batch ahead (so is the duplicate check)
       Iterator<Article> distinct =
           new Ingestor(collecting)
@@ -114,23 +130,43 @@ public final class Wiretrace {
                     return false;
                   })
               .iterator();
-      scanner.scan(distinct, (batch, r) -> onlyAdded[0] &= tally(r, counts));
+      scanner.scan(
+          distinct,
+          (batch, r) -> {
+            onlyAdded[0] &= tally(r, counts);
+            if (onlyAdded[0]) {
+              added.addAll(r.fresh());
+            }
+          });
       index.refresh();
-      StoreContents.Loaded loaded = StoreContents.load(index, passages);
-      Optional<List<Story>> stored =
-          counts[0] + counts[1] + counts[3] == 0
-              ? StoreContents.storedStories(index, loaded)
-              : Optional.empty();
-      List<Story> stories;
-      if (stored.isPresent()) {
-        stories = stored.get(); // nothing changed: nothing to write
-      } else {
+      ScannedStore store = null;
+      StoreContents.Loaded loaded = null;
+      if (counts[0] + counts[1] + counts[3] == 0) {
+        loaded = StoreContents.load(index, passages);
+        Optional<List<Story>> stored = StoreContents.storedStories(index, loaded);
+        if (stored.isPresent()) {
+          store = ScannedStore.of(index, passages, loaded, stored.get()); // nothing to write
+        }
+      } else if (onlyAdded[0]) {
+        // only later articles added: the clusterer state resumes, the stories they touch change
+        Optional<StoryTally> tally = RegionStories.update(index, added);
+        if (tally.isPresent()) {
+          index.commit();
+          index.refresh();
+          store = ScannedStore.byRegion(index, passages, tally.get());
+        }
+      }
+      if (store == null) {
+        if (loaded == null) {
+          loaded = StoreContents.load(index, passages);
+        }
         // a scan that only added articles resumes the clusterer state the last scan kept
-        stories = StoreContents.updateStories(index, loaded, onlyAdded[0]);
+        List<Story> stories = StoreContents.updateStories(index, loaded, onlyAdded[0]);
         index.commit();
+        store = ScannedStore.of(index, passages, loaded, stories);
       }
       Run run = new Run(seen.size(), counts[0], counts[1], counts[2], List.copyOf(skipped));
-      return view.read(index, loaded, stories, run);
+      return view.read(index, store, run);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the store in " + options.dataDir(), e);
     }

@@ -174,15 +174,38 @@ public final class StoryBuilder {
     for (int i = from; i < ordered.size(); i++) {
       clusterer.add(features.apply(i));
     }
+    List<StoryGroup> groups = new ArrayList<>(drained);
+    groups.addAll(clusterer.stories());
+    return assemble(ordered, words, groups, links(verdicts));
+  }
+
+  /**
+   * Stories of a part of a store closed under the clusterer's stories and the text-sharing
+   * verdicts: {@code ordered} (articles in clustering order, with their word counts) holds every
+   * article of each of {@code groups} and both sides of each of {@code verdicts}, and the groups
+   * are exactly the clusterer's stories holding those articles. Largest first. Given the verdicts
+   * in the order of their sides' positions (as {@link #resume} is), the stories are exactly those
+   * {@link #resume} gives for these articles when it is given the whole store: a story is a
+   * connected component of groups and shared text, so a part closed under both holds whole stories,
+   * and nothing outside it bears on them.
+   */
+  public static List<Story> assembleClosedPart(
+      List<Article> ordered, int[] words, List<StoryGroup> groups, List<PairVerdict> verdicts) {
+    if (words.length != ordered.size()) {
+      throw new IllegalArgumentException(
+          ordered.size() + " articles but " + words.length + " word counts");
+    }
+    return assemble(ordered, words, groups, links(verdicts));
+  }
+
+  private static List<Provenance.Link> links(List<PairVerdict> verdicts) {
     List<Provenance.Link> links = new ArrayList<>(verdicts.size());
     for (PairVerdict v : verdicts) {
       links.add(
           new Provenance.Link(
               v.aId(), v.bId(), v.relation(), v.verdict().coverageA(), v.verdict().coverageB()));
     }
-    List<StoryGroup> groups = new ArrayList<>(drained);
-    groups.addAll(clusterer.stories());
-    return assemble(ordered, words, groups, links);
+    return links;
   }
 
   /**

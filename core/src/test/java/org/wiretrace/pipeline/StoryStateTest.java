@@ -76,8 +76,8 @@ class StoryStateTest {
 
   private static StoryClusterer state(Path data) throws Exception {
     try (ArticleIndex index = ArticleIndex.openReadOnly(data)) {
-      byte[] b = index.state(StoreContents.STORY_STATE).orElseThrow();
-      return StoreContents.decodeState(b).orElseThrow();
+      byte[] b = index.state(StoryState.KEY).orElseThrow();
+      return StoryState.decode(b).orElseThrow().clusterer();
     }
   }
 
