@@ -1,7 +1,5 @@
 package org.wiretrace.pipeline;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -68,12 +66,14 @@ final class StoryState {
     head.writeInt(kept.tally().stories());
     head.writeInt(kept.tally().families());
     head.flush();
+    // written whole into an array first, then deflated in one call: a DataOutputStream hands its
+    // stream an int byte by byte, each through a synchronized buffer (most of the encoding time)
+    ByteArrayDataOutput raw = new ByteArrayDataOutput(1 << 20);
+    kept.clusterer().writeState(raw);
+    PhaseTimes.count("state bytes inflated", raw.size());
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    // buffered before the deflater: it would otherwise be handed the values byte by byte
-    try (DataOutputStream d =
-        new DataOutputStream(
-            new BufferedOutputStream(new DeflaterOutputStream(out, deflater, 1 << 16), 1 << 16))) {
-      kept.clusterer().writeState(d);
+    try (DeflaterOutputStream d = new DeflaterOutputStream(out, deflater, 1 << 16)) {
+      d.write(raw.array(), 0, raw.size());
     } finally {
       deflater.end();
     }
@@ -106,17 +106,19 @@ final class StoryState {
       throw new IOException("bad story state header", e);
     }
     int at = bytes.length - head.available();
+    // inflated whole, then read from the array (see encode)
+    byte[] raw;
     Inflater inflater = new Inflater();
-    try (DataInputStream d =
-        new DataInputStream(
-            new BufferedInputStream(
-                new InflaterInputStream(
-                    new ByteArrayInputStream(bytes, at, bytes.length - at), inflater, 1 << 16),
-                1 << 16))) {
-      return Optional.of(new Kept(StoryClusterer.readState(d, StoryModel.DEFAULT), mark, tally));
+    try (InflaterInputStream in =
+        new InflaterInputStream(
+            new ByteArrayInputStream(bytes, at, bytes.length - at), inflater, 1 << 16)) {
+      raw = in.readAllBytes();
     } finally {
       inflater.end();
     }
+    StoryClusterer clusterer =
+        StoryClusterer.readState(new ByteArrayDataInput(raw, 0, raw.length), StoryModel.DEFAULT);
+    return Optional.of(new Kept(clusterer, mark, tally));
   }
 
   /** The state kept in {@code index}, if there is one of this layout that reads. */
@@ -134,7 +136,10 @@ final class StoryState {
 
   /** Keeps {@code kept} in {@code index}, or none when larger than {@link #MAX_BYTES}. */
   static void write(ArticleIndex index, Kept kept) throws IOException {
+    long t = PhaseTimes.start();
     byte[] state = encode(kept);
+    t = PhaseTimes.end("state encode", t);
+    PhaseTimes.count("state bytes", state.length);
     if (state.length <= MAX_BYTES) {
       index.putState(KEY, state);
     } else {
