@@ -73,19 +73,26 @@ final class RegionStories {
 
   private RegionStories() {}
 
+  /** The largest region of a store of {@code stored} articles: half of it, or a small one. */
+  static int limit(int stored) {
+    return Math.max(SMALL_REGION, stored / 2);
+  }
+
   /**
    * Brings the stories of {@code index} up to date after a scan that only added {@code added} (ids;
    * nothing replaced or removed since the state was kept), by region; the store's totals after it,
    * or empty when it declined and wrote nothing.
    */
   static Optional<StoryTally> update(ArticleIndex index, List<String> added) throws IOException {
-    if (added.isEmpty() || StoreContents.countedRelations(index) == null) {
+    int stored = index.articleCount();
+    if (added.isEmpty()
+        || added.size() > limit(stored) // the region would be larger still
+        || StoreContents.countedRelations(index) == null) {
       return Optional.empty();
     }
     long t = PhaseTimes.start();
     Optional<StoryState.Kept> kept = StoryState.read(index);
     t = PhaseTimes.end("s1 state read", t);
-    int stored = index.articleCount();
     if (kept.isEmpty() || kept.get().mark().articles() + added.size() != stored) {
       return Optional.empty();
     }
@@ -217,7 +224,7 @@ final class RegionStories {
       named.add(s.id());
       named.addAll(s.mergedIds());
     }
-    if (!articles.containsAll(old) || articles.size() > Math.max(SMALL_REGION, stored / 2)) {
+    if (!articles.containsAll(old) || articles.size() > limit(stored)) {
       return Optional.empty();
     }
     Map<String, StoryGroup> inside = new HashMap<>();
