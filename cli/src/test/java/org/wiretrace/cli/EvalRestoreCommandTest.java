@@ -56,4 +56,23 @@ class EvalRestoreCommandTest {
             "eval", "restore", "--pairs", pairs.toString(), "--max-false-alarms", "0.5");
     assertThat(r[0]).isEqualTo("2");
   }
+
+  @Test
+  void rejectsLeaveOneOutWithoutNestedFoldsAndItsGatesWithoutIt(@TempDir Path dir)
+      throws Exception {
+    Path pairs = Files.writeString(dir.resolve("pairs.jsonl"), PAIRS);
+    String p = pairs.toString();
+    String[] noFolds = RestoreCommandTest.run("eval", "restore", "--pairs", p, "--leave-one-out");
+    assertThat(noFolds[0]).isEqualTo("2");
+    assertThat(noFolds[2]).contains("--leave-one-out needs --folds");
+    String[] beamOnly =
+        RestoreCommandTest.run(
+            "eval", "restore", "--pairs", p, "--folds", "2", "--no-rerank", "--leave-one-out");
+    assertThat(beamOnly[0]).isEqualTo("2");
+    String[] gateAlone =
+        RestoreCommandTest.run(
+            "eval", "restore", "--pairs", p, "--folds", "2", "--min-loo-top3", "0.45");
+    assertThat(gateAlone[0]).isEqualTo("2");
+    assertThat(gateAlone[2]).contains("--min-loo-* need --leave-one-out");
+  }
 }

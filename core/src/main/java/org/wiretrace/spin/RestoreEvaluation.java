@@ -3,6 +3,8 @@ package org.wiretrace.spin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -255,8 +257,32 @@ public final class RestoreEvaluation {
       Function<List<Reranker.Example>, Reranker> trainer,
       int depth,
       int threads) {
+    return nested(pairs, folds, restorerFor, science, trainDepth, trainer, depth, threads, false)
+        .folds();
+  }
+
+  /**
+   * The nested cross-validation of {@link #crossValidateReranked}, and with {@code leaveOneOut}
+   * also the <em>shipped condition</em>: a new phrase meets habits and known originals learned from
+   * every dev pair, which k folds under-state (each fold's habits come from (k-1)/k of the pairs).
+   * So each pair of fold {@code f} is also scored by a restorer whose habits are learned from all
+   * the other pairs (leave one out), re-ranked by fold {@code f}'s nested re-ranker, which never
+   * saw the pair nor lists made with it. Pairs with equal tortured phrases would leak through it;
+   * the dev list holds none. Costs one habit learning and candidate search more per pair.
+   */
+  public static Nested nested(
+      List<PhrasePair> pairs,
+      int folds,
+      Function<SpinHabits, PhraseRestorer> restorerFor,
+      ScienceCounts science,
+      int trainDepth,
+      Function<List<Reranker.Example>, Reranker> trainer,
+      int depth,
+      int threads,
+      boolean leaveOneOut) {
     int[] fold = folds(pairs.size(), folds);
     Prediction[] out = new Prediction[pairs.size()];
+    Prediction[] loo = leaveOneOut ? new Prediction[pairs.size()] : null;
     for (int f = 0; f < folds; f++) {
       Reranker.Example[] ex = new Reranker.Example[pairs.size()];
       for (int g = 0; g < folds; g++) {
@@ -265,11 +291,36 @@ public final class RestoreEvaluation {
           overFold(pairs, fold, g, threads, ex, p -> example(p, inner, science, trainDepth));
         }
       }
-      PhraseRestorer r =
-          restorerWithout(pairs, fold, restorerFor, f).withReranker(trainer.apply(present(ex)));
+      Reranker reranker = trainer.apply(present(ex));
+      PhraseRestorer r = restorerWithout(pairs, fold, restorerFor, f).withReranker(reranker);
       overFold(pairs, fold, f, threads, out, p -> predict(p, r, depth));
+      if (leaveOneOut) {
+        final int held = f;
+        parallel(
+            pairs.size(),
+            threads,
+            i -> {
+              if (fold[i] == held) {
+                List<PhrasePair> others = new ArrayList<>(pairs);
+                others.remove(i);
+                PhraseRestorer one =
+                    restorerFor.apply(SpinHabits.learn(others)).withReranker(reranker);
+                loo[i] = predict(pairs.get(i), one, depth);
+              }
+            });
+      }
     }
-    return summarise(List.of(out));
+    return new Nested(
+        summarise(List.of(out)),
+        leaveOneOut ? Optional.of(summarise(List.of(loo))) : Optional.empty());
+  }
+
+  /** The scores of {@link #nested}: the k-fold figure, and the leave-one-out one when asked. */
+  public record Nested(Score folds, Optional<Score> leaveOneOut) {
+    public Nested {
+      Objects.requireNonNull(folds, "folds");
+      Objects.requireNonNull(leaveOneOut, "leaveOneOut");
+    }
   }
 
   /** Runs {@code body} for 0..n-1 on {@code threads} threads (1: in this thread). */

@@ -37,6 +37,30 @@ final class RerankVariants {
         return v -> s.score(zero(v, drop));
       };
     }
+    if (name.startsWith("bag:")) {
+      int slash = name.indexOf('/');
+      String[] a = name.substring(4, slash).split(":");
+      int k = Integer.parseInt(a[0]);
+      long seed = a.length > 1 ? Long.parseLong(a[1]) : 1;
+      RerankExperiment.Variant inner = of(name.substring(slash + 1));
+      return (x, gold) -> bag(x, gold, k, seed, inner);
+    }
+    if (name.startsWith("avg:")) {
+      String[] parts = name.substring(4).split("\\+");
+      return (x, gold) -> {
+        List<RerankExperiment.Scorer> s = new ArrayList<>();
+        for (String part : parts) {
+          s.add(of(part).apply(x, gold));
+        }
+        return v -> mean(s, v);
+      };
+    }
+    if (name.startsWith("slin:")) {
+      String[] a = name.substring(5).split(":");
+      int slack = Integer.parseInt(a[0]);
+      double mix = a.length > 1 ? Double.parseDouble(a[1]) : 1;
+      return (x, gold) -> slackLinear(x, gold, slack, mix);
+    }
     if (name.equals("linear")) {
       return (x, gold) -> cross(x, gold, 0);
     }
@@ -121,6 +145,152 @@ final class RerankVariants {
         return out;
       };
     };
+  }
+
+  /**
+   * Bootstrap aggregation (Breiman 1996): {@code k} models of {@code inner}, each fitted to a
+   * resample (with replacement, seeded) of the training lists; the score is their mean.
+   */
+  static RerankExperiment.Scorer bag(
+      List<double[][]> x, int[] gold, int k, long seed, RerankExperiment.Variant inner) {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+    List<RerankExperiment.Scorer> s = new ArrayList<>();
+    for (int b = 0; b < k; b++) {
+      List<double[][]> bx = new ArrayList<>();
+      int[] bg = new int[x.size()];
+      for (int q = 0; q < x.size(); q++) {
+        int r = rnd.nextInt(x.size());
+        bx.add(x.get(r));
+        bg[q] = gold[r];
+      }
+      s.add(inner.apply(bx, bg));
+    }
+    return v -> mean(s, v);
+  }
+
+  /** The mean of the scorers' scores of one list (log-odds on one scale: no standardising). */
+  static double[] mean(List<RerankExperiment.Scorer> scorers, double[][] v) {
+    double[] out = new double[v.length];
+    for (RerankExperiment.Scorer s : scorers) {
+      double[] a = s.score(v);
+      for (int i = 0; i < a.length; i++) {
+        out[i] += a[i] / scorers.size();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The conditional logit with a top-k surrogate: the softmax of the correct candidate against all
+   * but the {@code slack} strongest wrong ones (they may stay ahead of it: a top-(slack+1) hit),
+   * mixed with weight {@code mix} into the plain softmax loss (1 - mix).
+   */
+  static RerankExperiment.Scorer slackLinear(
+      List<double[][]> x, int[] gold, int slack, double mix) {
+    int n = x.get(0)[0].length;
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    long rows = 0;
+    for (double[][] v : x) {
+      for (double[] row : v) {
+        for (int j = 0; j < n; j++) {
+          mean[j] += row[j];
+          sd[j] += row[j] * row[j];
+        }
+        rows++;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      mean[j] /= rows;
+      double var = sd[j] / rows - mean[j] * mean[j];
+      sd[j] = var > 1e-12 ? Math.sqrt(var) : 1;
+    }
+    List<double[][]> zx = new ArrayList<>();
+    for (double[][] v : x) {
+      double[][] o = new double[v.length][n];
+      for (int i = 0; i < v.length; i++) {
+        for (int j = 0; j < n; j++) {
+          o[i][j] = (v[i][j] - mean[j]) / sd[j];
+        }
+      }
+      zx.add(o);
+    }
+    double[] w = new double[n];
+    double[] m1 = new double[n];
+    double[] m2 = new double[n];
+    double[] grad = new double[n];
+    for (int t = 1; t <= Reranker.ITERATIONS; t++) {
+      Arrays.fill(grad, 0);
+      for (int q = 0; q < zx.size(); q++) {
+        double[][] e = zx.get(q);
+        double[] s = new double[e.length];
+        for (int i = 0; i < s.length; i++) {
+          for (int j = 0; j < n; j++) {
+            s[i] += w[j] * e[i][j];
+          }
+        }
+        boolean[] out = new boolean[s.length];
+        for (int k = 0; k < slack; k++) {
+          int best = -1;
+          for (int i = 0; i < s.length; i++) {
+            if (i != gold[q] && !out[i] && (best < 0 || s[i] > s[best])) {
+              best = i;
+            }
+          }
+          if (best >= 0 && s[best] > s[gold[q]]) {
+            out[best] = true;
+          }
+        }
+        double[] pa = softmax(s, null);
+        double[] pb = softmax(s, out);
+        for (int i = 0; i < s.length; i++) {
+          double y = i == gold[q] ? 1 : 0;
+          double g = (1 - mix) * (pa[i] - y) + mix * (out[i] ? 0 : pb[i] - y);
+          for (int j = 0; j < n; j++) {
+            grad[j] += g * e[i][j];
+          }
+        }
+      }
+      for (int j = 0; j < n; j++) {
+        double g = grad[j] / zx.size() + Reranker.L2 * w[j];
+        m1[j] = 0.9 * m1[j] + 0.1 * g;
+        m2[j] = 0.999 * m2[j] + 0.001 * g * g;
+        w[j] -=
+            0.05
+                * (m1[j] / (1 - Math.pow(0.9, t)))
+                / (Math.sqrt(m2[j] / (1 - Math.pow(0.999, t))) + 1e-8);
+      }
+    }
+    return v -> {
+      double[] s = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        for (int j = 0; j < n; j++) {
+          s[i] += w[j] * (v[i][j] - mean[j]) / sd[j];
+        }
+      }
+      return s;
+    };
+  }
+
+  private static double[] softmax(double[] s, boolean[] out) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < s.length; i++) {
+      if (out == null || !out[i]) {
+        max = Math.max(max, s[i]);
+      }
+    }
+    double[] p = new double[s.length];
+    double z = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (out == null || !out[i]) {
+        p[i] = Math.exp(s[i] - max);
+        z += p[i];
+      }
+    }
+    for (int i = 0; i < s.length; i++) {
+      p[i] /= z;
+    }
+    return p;
   }
 
   /** A copy of {@code v} with the columns {@code drop} set to 0 (a constant: left out). */
