@@ -188,23 +188,9 @@ final class RerankVariants {
   static RerankExperiment.Scorer slackLinear(
       List<double[][]> x, int[] gold, int slack, double mix) {
     int n = x.get(0)[0].length;
-    double[] mean = new double[n];
-    double[] sd = new double[n];
-    long rows = 0;
-    for (double[][] v : x) {
-      for (double[] row : v) {
-        for (int j = 0; j < n; j++) {
-          mean[j] += row[j];
-          sd[j] += row[j] * row[j];
-        }
-        rows++;
-      }
-    }
-    for (int j = 0; j < n; j++) {
-      mean[j] /= rows;
-      double var = sd[j] / rows - mean[j] * mean[j];
-      sd[j] = var > 1e-12 ? Math.sqrt(var) : 1;
-    }
+    double[][] ms = meanAndScale(x, n);
+    double[] mean = ms[0];
+    double[] sd = ms[1];
     List<double[][]> zx = new ArrayList<>();
     for (double[][] v : x) {
       double[][] o = new double[v.length][n];
@@ -270,6 +256,28 @@ final class RerankVariants {
       }
       return s;
     };
+  }
+
+  /** The mean and standard deviation (1 where constant) of each feature over all the rows. */
+  static double[][] meanAndScale(List<double[][]> x, int n) {
+    double[] mean = new double[n];
+    double[] sd = new double[n];
+    long rows = 0;
+    for (double[][] v : x) {
+      for (double[] row : v) {
+        for (int j = 0; j < n; j++) {
+          mean[j] += row[j];
+          sd[j] += row[j] * row[j];
+        }
+        rows++;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      mean[j] /= rows;
+      double var = sd[j] / rows - mean[j] * mean[j];
+      sd[j] = var > 1e-12 ? Math.sqrt(var) : 1;
+    }
+    return new double[][] {mean, sd};
   }
 
   private static double[] softmax(double[] s, boolean[] out) {
@@ -354,24 +362,9 @@ final class RerankVariants {
         top[j] = order[j];
       }
     }
-    // standardise the base features over the training rows
-    double[] mean = new double[n];
-    double[] sd = new double[n];
-    long rows = 0;
-    for (double[][] v : x) {
-      for (double[] row : v) {
-        for (int j = 0; j < n; j++) {
-          mean[j] += row[j];
-          sd[j] += row[j] * row[j];
-        }
-        rows++;
-      }
-    }
-    for (int j = 0; j < n; j++) {
-      mean[j] /= rows;
-      double var = sd[j] / rows - mean[j] * mean[j];
-      sd[j] = var > 1e-12 ? Math.sqrt(var) : 1;
-    }
+    double[][] ms = meanAndScale(x, n);
+    double[] mean = ms[0];
+    double[] sd = ms[1];
     int width = n + k * (k - 1) / 2;
     java.util.function.Function<double[][], double[][]> z =
         v -> {
