@@ -263,19 +263,18 @@ final class TermDisjunction {
 
   /**
    * The {@code k} of {@code docs} with the smallest article ids, ascending (documents without one
-   * last). Within a segment ids are ordinals in byte order, so only the {@code k} smallest ordinals
-   * of each segment have their bytes read.
+   * last). Within a segment ids are ordinals in byte order, so the segments' documents sorted by
+   * ordinal are merged, reading an id's bytes only when its document reaches the head of its
+   * segment's run: at most {@code k} plus one per segment.
    */
   private int[] byId(int[] docs, int k, String idField) throws IOException {
     Arrays.sort(docs);
-    List<String> ids = new ArrayList<>();
-    List<Integer> owners = new ArrayList<>();
+    List<Run> runs = new ArrayList<>();
     int[] missing = new int[docs.length];
     int nMissing = 0;
     int i = 0;
     while (i < docs.length) {
-      int li = ReaderUtil.subIndex(docs[i], leaves);
-      LeafReaderContext leaf = leaves.get(li);
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
       int end = leaf.docBase + leaf.reader().maxDoc();
       int j = i;
       while (j < docs.length && docs[j] < end) {
@@ -285,34 +284,56 @@ final class TermDisjunction {
       long[] keyed = new long[j - i]; // ordinal << 32 | position
       int n = 0;
       for (int d = i; d < j; d++) {
-        int local = docs[d] - leaf.docBase;
-        if (dv != null && dv.advanceExact(local)) {
+        if (dv != null && dv.advanceExact(docs[d] - leaf.docBase)) {
           keyed[n++] = ((long) dv.ordValue() << 32) | d;
         } else {
           missing[nMissing++] = docs[d];
         }
       }
-      Arrays.sort(keyed, 0, n);
-      for (int m = 0; m < Math.min(n, k); m++) {
-        ids.add(dv.lookupOrd((int) (keyed[m] >>> 32)).utf8ToString());
-        owners.add(docs[(int) keyed[m]]);
+      if (n > 0) {
+        Arrays.sort(keyed, 0, n);
+        Run r = new Run(dv, keyed, n);
+        r.read();
+        runs.add(r);
       }
       i = j;
     }
-    Integer[] order = new Integer[ids.size()];
-    for (int m = 0; m < order.length; m++) {
-      order[m] = m;
-    }
-    Arrays.sort(order, (x, y) -> ids.get(x).compareTo(ids.get(y)));
+    java.util.PriorityQueue<Run> heads =
+        new java.util.PriorityQueue<>(Math.max(1, runs.size()), (x, y) -> x.id.compareTo(y.id));
+    heads.addAll(runs);
     int[] out = new int[Math.min(k, docs.length)];
     int m = 0;
-    for (int o = 0; o < order.length && m < out.length; o++) {
-      out[m++] = owners.get(order[o]);
+    while (m < out.length && !heads.isEmpty()) {
+      Run r = heads.poll();
+      out[m++] = docs[(int) r.keyed[r.at]];
+      if (++r.at < r.size) {
+        r.read();
+        heads.add(r);
+      }
     }
     for (int o = 0; o < nMissing && m < out.length; o++) {
       out[m++] = missing[o];
     }
     return out;
+  }
+
+  /** One segment's tied documents sorted by id ordinal, and the id at the cursor. */
+  private static final class Run {
+    final SortedDocValues ids;
+    final long[] keyed;
+    final int size;
+    int at;
+    String id;
+
+    Run(SortedDocValues ids, long[] keyed, int size) {
+      this.ids = ids;
+      this.keyed = keyed;
+      this.size = size;
+    }
+
+    void read() throws IOException {
+      id = ids.lookupOrd((int) (keyed[at] >>> 32)).utf8ToString();
+    }
   }
 
   /** The {@code k}-th largest value of {@code v} (1-based; reorders {@code v}): quickselect. */

@@ -1,8 +1,6 @@
 package org.wiretrace.relate;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.wiretrace.text.Tokens;
 
@@ -16,7 +14,7 @@ public final class StorySimilarity {
   /** Weight of a capitalised (not sentence-initial) word or a number relative to a plain word. */
   public static final double NAME_WEIGHT = 3.0;
 
-  private static final Set<String> STOP =
+  static final Set<String> STOP =
       Set.of(
           "the",
           "a",
@@ -145,42 +143,59 @@ public final class StorySimilarity {
     }
   }
 
-  /** The weighted, normalised term vector of an article. */
+  /**
+   * The weighted, normalised term vector of an article: each distinct term (by its 64-bit hash)
+   * weighs {@code 1 + log tf}, times {@link #NAME_WEIGHT} when any occurrence is a number or a
+   * capitalised word not opening a sentence. Runs on primitive arrays: one hash per token, one
+   * sort.
+   */
   public static TermVector vector(Tokens t) {
-    Map<String, Integer> tf = new HashMap<>();
-    Map<String, Boolean> named = new HashMap<>();
-    for (int i = 0; i < t.size(); i++) {
+    int n = t.size();
+    long[] keys = new long[n];
+    long[] named = new long[n];
+    int m = 0;
+    int nn = 0;
+    for (int i = 0; i < n; i++) {
       String term = t.term(i);
       if (term.length() < 2 || STOP.contains(term)) {
         continue;
       }
-      tf.merge(term, 1, Integer::sum);
+      long h = hash(term);
+      keys[m++] = h;
       if (t.isNumeric(i) || t.isCapitalized(i) && !t.startsSentence(i)) {
-        named.put(term, Boolean.TRUE);
+        named[nn++] = h;
       }
     }
-    long[] keys = new long[tf.size()];
-    Map<Long, Double> w = new HashMap<>();
+    Arrays.sort(keys, 0, m);
+    Arrays.sort(named, 0, nn);
+    long[] terms = new long[m];
+    double[] weights = new double[m];
+    int d = 0;
     int k = 0;
     double norm = 0;
-    for (Map.Entry<String, Integer> e : tf.entrySet()) {
-      double v = 1 + Math.log(e.getValue());
-      if (named.containsKey(e.getKey())) {
+    for (int i = 0; i < m; ) {
+      long h = keys[i];
+      int j = i + 1;
+      while (j < m && keys[j] == h) {
+        j++;
+      }
+      double v = 1 + Math.log(j - i);
+      while (k < nn && named[k] < h) {
+        k++;
+      }
+      if (k < nn && named[k] == h) {
         v *= NAME_WEIGHT;
       }
-      long h = hash(e.getKey());
-      keys[k++] = h;
-      w.merge(h, v, Double::sum);
+      terms[d] = h;
+      weights[d++] = v;
       norm += v * v;
+      i = j;
     }
-    Arrays.sort(keys);
-    long[] uniq = Arrays.stream(keys).distinct().toArray();
-    double[] weights = new double[uniq.length];
-    double n = Math.sqrt(norm);
-    for (int i = 0; i < uniq.length; i++) {
-      weights[i] = n == 0 ? 0 : w.get(uniq[i]) / n;
+    double norm2 = Math.sqrt(norm);
+    for (int i = 0; i < d; i++) {
+      weights[i] = norm2 == 0 ? 0 : weights[i] / norm2;
     }
-    return new TermVector(uniq, weights);
+    return new TermVector(Arrays.copyOf(terms, d), Arrays.copyOf(weights, d));
   }
 
   private static long hash(String s) {
