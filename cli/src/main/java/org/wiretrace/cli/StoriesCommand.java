@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wiretrace.pipeline.ScanOptions;
-import org.wiretrace.pipeline.ScanResult;
 import org.wiretrace.pipeline.Wiretrace;
 import org.wiretrace.stories.Family;
 import org.wiretrace.stories.Member;
@@ -47,24 +46,28 @@ final class StoriesCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the stories as JSON.")
   boolean json;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    ScanResult r;
+    List<Story> stories;
     try {
-      r =
+      // without paths only the stored stories are read: no text, at any store size
+      stories =
           paths.isEmpty()
-              ? Wiretrace.report(data.dir)
-              : Wiretrace.scan(new ScanOptions(paths, data.dir));
+              ? Wiretrace.stories(data.dir)
+              : Wiretrace.scan(new ScanOptions(paths, data.dir)).stories();
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), WiretraceCli.EXIT_FAILURE);
     }
-    if (r.stories().isEmpty()) {
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    if (stories.isEmpty()) {
       throw new UserException("no articles could be read", WiretraceCli.EXIT_FAILURE);
     }
     if (json) {
-      ArrayNode stories = JSON.createArrayNode();
-      for (Story s : r.stories()) {
-        ObjectNode o = stories.addObject();
+      ArrayNode array = JSON.createArrayNode();
+      for (Story s : stories) {
+        ObjectNode o = array.addObject();
         o.put("id", s.id());
         o.put("title", s.title());
         ArrayNode merged = o.putArray("merged_ids");
@@ -86,22 +89,23 @@ final class StoriesCommand implements Callable<Integer> {
           }
         }
       }
-      System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(stories));
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+      out.flush();
       return 0;
     }
     int n = 1;
-    for (Story s : r.stories()) {
-      System.out.printf(
+    for (Story s : stories) {
+      out.printf(
           "Story %d  %s  \"%s\"  (%d articles, %d families)%n",
           n++, s.id(), s.title(), s.size(), s.families().size());
       if (!s.mergedIds().isEmpty()) {
-        System.out.println("  merged: " + String.join(", ", s.mergedIds()));
+        out.println("  merged: " + String.join(", ", s.mergedIds()));
       }
       for (Family f : s.families()) {
-        System.out.printf("  Family %s  original %s%n", f.id(), f.originalId());
-        System.out.printf("    evidence: %s%n", f.evidence());
+        out.printf("  Family %s  original %s%n", f.id(), f.originalId());
+        out.printf("    evidence: %s%n", f.evidence());
         for (Member m : f.timeline()) {
-          System.out.printf(
+          out.printf(
               "    %-20s %-12s %5.1f%% of text from %s  %s%n",
               m.published().map(Object::toString).orElse("(undated)"),
               m.relation(),
@@ -111,6 +115,7 @@ final class StoriesCommand implements Callable<Integer> {
         }
       }
     }
+    out.flush();
     return 0;
   }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,30 @@ class ExamplesScenarioTest {
     assertThat(storyOf("eastline-veradia-vote")).isEqualTo(storyOf("northwire-veradia-aid"));
     assertThat(familyOf("eastline-veradia-vote")).isNotEqualTo(familyOf("northwire-veradia-aid"));
     assertThat(members.get("eastline-veradia-vote").get("relation").asText()).isEqualTo("ORIGINAL");
+  }
+
+  @Test
+  void theStoriesCommandReadsTheSameStoriesFromTheStore() throws Exception {
+    CliRun stories = CliRun.of("stories", "--data", tmp.resolve("data").toString(), "--json");
+    assertThat(stories.exitCode()).as(stories.err()).isZero();
+    JsonNode stored = new ObjectMapper().readTree(stories.out());
+    assertThat(stored).hasSameSizeAs(report.get("stories"));
+    for (int i = 0; i < stored.size(); i++) {
+      JsonNode want = report.get("stories").get(i);
+      JsonNode got = stored.get(i);
+      assertThat(got.get("id")).isEqualTo(want.get("id"));
+      assertThat(got.get("families").size()).isEqualTo(want.get("families").size());
+      for (int f = 0; f < got.get("families").size(); f++) {
+        JsonNode gf = got.get("families").get(f);
+        JsonNode wf = want.get("families").get(f);
+        assertThat(gf.get("original")).isEqualTo(wf.get("original"));
+        List<String> gm = new ArrayList<>();
+        gf.get("members").forEach(m -> gm.add(m.get("id").asText() + " " + m.get("relation")));
+        List<String> wm = new ArrayList<>();
+        wf.get("members").forEach(m -> wm.add(m.get("id").asText() + " " + m.get("relation")));
+        assertThat(gm).containsExactlyInAnyOrderElementsOf(wm);
+      }
+    }
   }
 
   @Test

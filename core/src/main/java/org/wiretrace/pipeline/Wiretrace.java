@@ -188,7 +188,17 @@ public final class Wiretrace {
   public static ScanResult report(Path dataDir) {
     return readStore(
         dataDir,
+        true,
         (index, loaded, stories) -> StoreContents.result(index, loaded, stories, List.of(), 0));
+  }
+
+  /**
+   * The stories stored in {@code dataDir} (largest first), each with its text families: read from
+   * the story records, with no text read or tokenized and no alignment passage parsed (rebuilt from
+   * the stored verdicts only when the records do not cover the store).
+   */
+  public static List<Story> stories(Path dataDir) {
+    return readStore(dataDir, false, (index, loaded, stories) -> stories);
   }
 
   /**
@@ -197,7 +207,9 @@ public final class Wiretrace {
    */
   public static StoredJudgements judgements(Path dataDir) {
     return readStore(
-        dataDir, (index, loaded, stories) -> new StoredJudgements(stories, loaded.verdicts()));
+        dataDir,
+        true,
+        (index, loaded, stories) -> new StoredJudgements(stories, loaded.verdicts()));
   }
 
   /** What a reader makes of an open store, what it holds and its stories. */
@@ -206,13 +218,16 @@ public final class Wiretrace {
     T read(ArticleIndex index, StoreContents.Loaded loaded, List<Story> stories) throws IOException;
   }
 
-  private static <T> T readStore(Path dataDir, StoreView<T> view) {
+  /**
+   * Opens the store read-only and hands {@code view} its contents (verdicts with passages or not).
+   */
+  private static <T> T readStore(Path dataDir, boolean passages, StoreView<T> view) {
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException(
           "no Wiretrace store in " + dataDir + " (run 'wiretrace scan' first)");
     }
     try (ArticleIndex index = openIndex(dataDir, true)) {
-      StoreContents.Loaded loaded = StoreContents.load(index);
+      StoreContents.Loaded loaded = StoreContents.load(index, passages);
       List<Story> stories =
           StoreContents.storedStories(index, loaded).orElseGet(() -> StoreContents.stories(loaded));
       return view.read(index, loaded, stories);
