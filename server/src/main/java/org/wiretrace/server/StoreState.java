@@ -17,19 +17,19 @@ import org.slf4j.LoggerFactory;
 import org.wiretrace.index.ArticleIndex;
 import org.wiretrace.index.IndexOpenException;
 import org.wiretrace.ingest.Article;
+import org.wiretrace.ingest.IngestListener;
 import org.wiretrace.pipeline.ScanOptions;
-import org.wiretrace.pipeline.ScanResult;
 import org.wiretrace.pipeline.Wiretrace;
 
 /**
  * The server's view of the store: the Lucene store opened read-only (so it sees committed state
  * only) and the committed {@link Snapshot}. Loading reads only the articles' metadata; texts stay
  * in the store. The stories, families and relations are computed with the pipeline's report at
- * start, synchronously for stores of up to {@link #SYNC_DERIVE_LIMIT} articles and in the
- * background beyond, so a large store is served (articles, checks) at once. Additions are
- * serialised by a lock, persisted through {@link Wiretrace#scan} (the store's own atomic commit),
- * after which the reader moves to the new commit and the new snapshot is published by one volatile
- * write. Thread-safe.
+ * start and after each addition, synchronously for stores of up to {@link #SYNC_DERIVE_LIMIT}
+ * articles and in the background beyond, so a large store is served (articles, checks) at once.
+ * Additions are serialised by a lock, persisted through {@link Wiretrace#update} (the store's own
+ * atomic commit; no stored text is read again), after which the reader moves to the new commit and
+ * the new snapshot is published by one volatile write. Thread-safe.
  */
 final class StoreState implements AutoCloseable {
 
@@ -40,6 +40,11 @@ final class StoreState implements AutoCloseable {
 
   private final Path dataDir;
   private final ReentrantLock writeLock = new ReentrantLock();
+
+  /** Derivations started; only the latest one is computed. */
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private final ExecutorService background =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -84,10 +89,8 @@ final class StoreState implements AutoCloseable {
                     503,
                     "this server was started without stories (--no-stories): articles, search"
                         + " and checks are served, stories, families and relations are not"));
-      } else if (catalogue.size() <= SYNC_DERIVE_LIMIT) {
-        derived = CompletableFuture.completedFuture(derive(dataDir));
       } else {
-        derived = CompletableFuture.supplyAsync(() -> deriveLogged(dataDir), s.background);
+        derived = s.derivation(catalogue.size());
       }
       s.current = new Snapshot(s.index, catalogue, derived);
       return s;
@@ -106,6 +109,29 @@ final class StoreState implements AutoCloseable {
     } catch (IndexOpenException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The stories, families and relations of the store as committed now ({@code articles} articles):
+   * computed at once up to {@link #SYNC_DERIVE_LIMIT} articles, else on the background thread,
+   * where a derivation that a later addition superseded before it started is skipped (a reader of
+   * its snapshot is told to retry), so that additions in quick succession do not queue up passes
+   * over a large store.
+   */
+  private CompletableFuture<Derived> derivation(int articles) {
+    long mine = generation.incrementAndGet();
+    if (articles <= SYNC_DERIVE_LIMIT) {
+      return CompletableFuture.completedFuture(derive(dataDir));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          if (generation.get() != mine) {
+            throw new ApiException(
+                503, "the store changed while its stories were being computed; retry");
+          }
+          return deriveLogged(dataDir);
+        },
+        background);
   }
 
   private static Derived derive(Path dataDir) {
@@ -152,15 +178,15 @@ final class StoreState implements AutoCloseable {
     try {
       tmp = Files.createTempDirectory("wiretrace-upload-");
       Path file = submission.writeTo(tmp);
-      ScanResult result = Wiretrace.scan(new ScanOptions(List.of(file), dataDir));
+      // the store is updated and committed; no stored text is read again for a report
+      Wiretrace.update(new ScanOptions(List.of(file), dataDir), IngestListener.ignoring());
       if (index == null) {
         index = open(dataDir);
       } else {
         index.refresh();
       }
-      current =
-          new Snapshot(
-              index, Catalogue.of(index), CompletableFuture.completedFuture(Derived.of(result)));
+      Catalogue catalogue = Catalogue.of(index);
+      current = new Snapshot(index, catalogue, derivation(catalogue.size()));
       return ids;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot add the submitted article to " + dataDir, e);
