@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.wiretrace.index.ArticleIndex;
 import org.wiretrace.index.StoreRecord;
 import org.wiretrace.index.StoredArticle;
@@ -181,8 +183,7 @@ final class RegionStories {
 
   /** The text-sharing verdicts of the relation records that reference one of {@code ids}. */
   private static void sharingVerdicts(
-      ArticleIndex index, Set<String> ids, java.util.function.Consumer<PairVerdict> action)
-      throws IOException {
+      ArticleIndex index, Set<String> ids, Consumer<PairVerdict> action) throws IOException {
     index.forEachRecordFiguresReferencing(
         StoreRecord.RELATION,
         StoreContents.SHARING_TEXT,
@@ -206,16 +207,12 @@ final class RegionStories {
     Set<String> old = new HashSet<>(seeds);
     old.removeAll(freshIds);
     Map<String, Story> before = new LinkedHashMap<>();
-    try {
-      index.forEachRecordReferencing(
-          StoreRecord.STORY,
-          old,
-          r -> {
-            Story s = StoryRecords.story(r);
-            before.put(s.id(), s);
-          });
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // a malformed story record: rebuild them all
+    if (!decodeInto(
+        a -> index.forEachRecordReferencing(StoreRecord.STORY, old, a),
+        StoryRecords::story,
+        Story::id,
+        before)) {
+      return Optional.empty();
     }
     Set<String> articles = new HashSet<>(freshIds);
     Set<String> named = new HashSet<>(); // the clusterer story ids a stored story names
@@ -234,15 +231,11 @@ final class RegionStories {
       }
     }
     named.removeAll(groups.keySet());
-    try {
-      index.forEachRecordWithKey(
-          StoreRecord.CLOSED_STORY,
-          named,
-          r -> {
-            StoryGroup g = ClosedStoryRecords.group(r);
-            inside.put(g.id(), g);
-          });
-    } catch (IllegalArgumentException e) {
+    if (!decodeInto(
+        a -> index.forEachRecordWithKey(StoreRecord.CLOSED_STORY, named, a),
+        ClosedStoryRecords::group,
+        StoryGroup::id,
+        inside)) {
       return Optional.empty();
     }
     // the clusterer's stories inside must hold exactly the region's articles, each once
@@ -259,6 +252,31 @@ final class RegionStories {
     }
     return Optional.of(
         new Region(articles, List.copyOf(before.values()), List.copyOf(inside.values())));
+  }
+
+  /** A pass over some of the store's records, giving each to {@code action}. */
+  @FunctionalInterface
+  private interface RecordPass {
+    void forEach(Consumer<StoreRecord> action) throws IOException;
+  }
+
+  /**
+   * Puts every record of {@code pass}, decoded by {@code decode}, into {@code into} under its
+   * {@code id}; false when a record is malformed (the caller then rebuilds every story).
+   */
+  private static <T> boolean decodeInto(
+      RecordPass pass, Function<StoreRecord, T> decode, Function<T, String> id, Map<String, T> into)
+      throws IOException {
+    try {
+      pass.forEach(
+          r -> {
+            T t = decode.apply(r);
+            into.put(id.apply(t), t);
+          });
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Top-1 and top-3 accuracy of phrase restoration on tortured/original pairs, plainly and by k-fold
@@ -108,7 +109,7 @@ public final class RestoreEvaluation {
     Prediction[] out = new Prediction[pairs.size()];
     for (int f = 0; f < folds; f++) {
       PhraseRestorer r = restorerWithout(pairs, fold, restorerFor, f);
-      overFold(pairs, fold, f, 1, out, p -> predict(p, r, depth));
+      overFold(pairs, fold, f, 1, out, i -> predict(pairs.get(i), r, depth));
     }
     return summarise(List.of(out));
   }
@@ -123,22 +124,17 @@ public final class RestoreEvaluation {
   }
 
   /**
-   * Sets {@code out[i]} to {@code body} of pair {@code i} for every pair of fold {@code f}, on
-   * {@code threads} threads.
+   * Sets {@code out[i]} to {@code body} of {@code i} for every index {@code i} of a pair of fold
+   * {@code f}, on {@code threads} threads.
    */
   private static <T> void overFold(
-      List<PhrasePair> pairs,
-      int[] fold,
-      int f,
-      int threads,
-      T[] out,
-      Function<PhrasePair, T> body) {
+      List<PhrasePair> pairs, int[] fold, int f, int threads, T[] out, IntFunction<T> body) {
     parallel(
         pairs.size(),
         threads,
         i -> {
           if (fold[i] == f) {
-            out[i] = body.apply(pairs.get(i));
+            out[i] = body.apply(i);
           }
         });
   }
@@ -235,7 +231,7 @@ public final class RestoreEvaluation {
     Reranker.Example[] out = new Reranker.Example[pairs.size()];
     for (int f = 0; f < folds; f++) {
       PhraseRestorer r = restorerWithout(pairs, fold, restorerFor, f);
-      overFold(pairs, fold, f, threads, out, p -> example(p, r, science, depth));
+      overFold(pairs, fold, f, threads, out, i -> example(pairs.get(i), r, science, depth));
     }
     return present(out);
   }
@@ -288,25 +284,26 @@ public final class RestoreEvaluation {
       for (int g = 0; g < folds; g++) {
         if (g != f) {
           PhraseRestorer inner = restorerWithout(pairs, fold, restorerFor, f, g);
-          overFold(pairs, fold, g, threads, ex, p -> example(p, inner, science, trainDepth));
+          overFold(
+              pairs, fold, g, threads, ex, i -> example(pairs.get(i), inner, science, trainDepth));
         }
       }
       Reranker reranker = trainer.apply(present(ex));
       PhraseRestorer r = restorerWithout(pairs, fold, restorerFor, f).withReranker(reranker);
-      overFold(pairs, fold, f, threads, out, p -> predict(p, r, depth));
+      overFold(pairs, fold, f, threads, out, i -> predict(pairs.get(i), r, depth));
       if (leaveOneOut) {
-        final int held = f;
-        parallel(
-            pairs.size(),
+        overFold(
+            pairs,
+            fold,
+            f,
             threads,
+            loo,
             i -> {
-              if (fold[i] == held) {
-                List<PhrasePair> others = new ArrayList<>(pairs);
-                others.remove(i);
-                PhraseRestorer one =
-                    restorerFor.apply(SpinHabits.learn(others)).withReranker(reranker);
-                loo[i] = predict(pairs.get(i), one, depth);
-              }
+              List<PhrasePair> others = new ArrayList<>(pairs);
+              others.remove(i);
+              PhraseRestorer one =
+                  restorerFor.apply(SpinHabits.learn(others)).withReranker(reranker);
+              return predict(pairs.get(i), one, depth);
             });
       }
     }
