@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * A {@link DataOutput} into a growing byte array, writing exactly the bytes a {@link
  * java.io.DataOutputStream} writes (big-endian, modified UTF-8): for the story state, tens of
- * megabytes of ints and floats, which a {@code DataOutputStream} hands to its stream one byte at a
- * time, each through a synchronized buffer. Not thread-safe.
+ * megabytes of ints and floats, each of which a {@code DataOutputStream} hands to its stream in a
+ * synchronized call of its own (over an unsynchronized stream still 1.6 to 3 times slower than
+ * this, measured on a 31 MB state). Not thread-safe.
  */
 final class ByteArrayDataOutput implements DataOutput {
   private byte[] bytes;

@@ -66,8 +66,8 @@ final class StoryState {
     head.writeInt(kept.tally().stories());
     head.writeInt(kept.tally().families());
     head.flush();
-    // written whole into an array first, then deflated in one call: a DataOutputStream hands its
-    // stream an int byte by byte, each through a synchronized buffer (most of the encoding time)
+    // written whole into an array first, then deflated in one call: a DataOutputStream makes one
+    // synchronized write to its stream per value (most of the encoding time)
     ByteArrayDataOutput raw = new ByteArrayDataOutput(1 << 20);
     kept.clusterer().writeState(raw);
     PhaseTimes.count("state bytes inflated", raw.size());
