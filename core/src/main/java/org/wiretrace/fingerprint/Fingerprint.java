@@ -64,11 +64,6 @@ public record Fingerprint(
     return SortedSets.containment(spinGrams, other.spinGrams);
   }
 
-  /** Share of this text's name grams found in {@code other}. */
-  public double nameContainmentIn(Fingerprint other) {
-    return SortedSets.containment(nameGrams, other.nameGrams);
-  }
-
   /** The binary form stored in the index (band keys excluded). */
   public byte[] encode() {
     int size =
@@ -147,19 +142,19 @@ public record Fingerprint(
     }
   }
 
+  // bulk copies through a view buffer (one swapping copy instead of a bounds-checked read per
+  // value)
   private static long[] getLongs(ByteBuffer b) {
     long[] a = new long[b.getInt()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = b.getLong();
-    }
+    b.asLongBuffer().get(a);
+    b.position(b.position() + 8 * a.length);
     return a;
   }
 
   private static int[] getInts(ByteBuffer b) {
     int[] a = new int[b.getInt()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = b.getInt();
-    }
+    b.asIntBuffer().get(a);
+    b.position(b.position() + 4 * a.length);
     return a;
   }
 

@@ -31,6 +31,15 @@ public final class SpinFeatures {
   /** Length of the character grams of names. */
   public static final int NAME_GRAM = 4;
 
+  /**
+   * Texts with at least this many immutable n-grams index and query only those of {@link
+   * #indexedGrams} (the lowest quarter of the hash order); shorter texts use all of theirs.
+   */
+  public static final int INDEX_ALL_BELOW = 256;
+
+  /** The lowest quarter of the signed 32-bit hash order: hashes below this are always indexed. */
+  static final int INDEXED_LIMIT = Integer.MIN_VALUE + (1 << 30);
+
   private static final byte OTHER = 0;
   private static final byte FUNCTION = 1;
   private static final byte ANCHOR = 2;
@@ -104,6 +113,25 @@ public final class SpinFeatures {
       }
     }
     return SortedSets.distinct(Arrays.copyOf(out, c));
+  }
+
+  /**
+   * The immutable n-grams of {@code grams} (sorted, as {@link #immutableGrams} returns them) that a
+   * text indexes and queries with: all of them when there are fewer than {@link #INDEX_ALL_BELOW},
+   * else those below {@link #INDEXED_LIMIT}, a prefix of the array. This is a content-defined
+   * sample (the same hash is kept or dropped in every text, like the shingle sample), and it keeps
+   * what the candidate query of a long text uses: its first {@code ArticleIndex.QUERY_TERMS} grams
+   * (a bottom-k sample, Broder 1997), which for 256 grams or more lie in the lowest quarter (64
+   * expected there). A long text thereby indexes a quarter of its grams, most of the index's
+   * distinct terms; what is lost is a short text's query term that only a long text's dropped grams
+   * hold. The array itself is returned when nothing is dropped. Thread-safe.
+   */
+  public static int[] indexedGrams(int[] grams) {
+    if (grams.length < INDEX_ALL_BELOW) {
+      return grams;
+    }
+    int k = Arrays.binarySearch(grams, INDEXED_LIMIT);
+    return Arrays.copyOf(grams, k >= 0 ? k : -k - 1);
   }
 
   /** Hashes of the character 4-grams of the names and numbers of {@code t}. */

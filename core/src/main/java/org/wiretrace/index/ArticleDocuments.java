@@ -25,6 +25,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.wiretrace.fingerprint.Fingerprint;
+import org.wiretrace.fingerprint.SpinFeatures;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.Repair;
 
@@ -76,6 +77,7 @@ final class ArticleDocuments {
     d.add(new StringField(F_KIND, KIND_ARTICLE, Field.Store.NO));
     d.add(new StringField(F_ID, a.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(F_ID, new BytesRef(a.id())));
+    d.add(new BinaryDocValuesField(F_ID_VALUE, new BytesRef(a.id())));
     d.add(new StringField(F_ID_HASH, a.id() + "|" + hash, Field.Store.NO));
     d.add(new StoredField(F_HASH, hash));
     d.add(new StoredField(F_SEQ, seq));
@@ -104,7 +106,7 @@ final class ArticleDocuments {
     for (long k : fp.shortShingles()) {
       d.add(new Field(F_SHORT, longTerm(k), TERM));
     }
-    for (int k : fp.spinGrams()) {
+    for (int k : SpinFeatures.indexedGrams(fp.spinGrams())) {
       d.add(new Field(F_SPIN, intTerm(k), TERM));
     }
     for (int k : fp.nameGrams()) {
@@ -140,8 +142,6 @@ final class ArticleDocuments {
     return new BytesRef(
         new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
   }
-
-  /** Removes the article {@code id} and every record that references it; false if unknown. */
 
   /** {@link #longTerm} of each of {@code a}. */
   static BytesRef[] longs(long[] a) {

@@ -16,7 +16,6 @@ import org.wiretrace.fingerprint.SortedSets;
  *     an excerpt of the query)
  * @param spin share of the query's immutable n-grams found in the candidate (spun copies keep them)
  * @param spinCoverage share of the candidate's immutable n-grams found in the query
- * @param names share of the query's name character grams found in the candidate
  * @param score the ranking score: the strongest of the kinds of evidence
  */
 public record Candidate(
@@ -26,7 +25,6 @@ public record Candidate(
     double coverage,
     double spin,
     double spinCoverage,
-    double names,
     double score) {
 
   /** True when the evidence says the two texts are near duplicates at Jaccard {@code threshold}. */
@@ -36,9 +34,9 @@ public record Candidate(
 
   /**
    * The evidence between a query fingerprint and an indexed one (article {@code id}): estimated
-   * Jaccard, containment both ways from the samples (or the short-text shingles), the share of
-   * immutable n-grams found both ways and of name grams; the score is the strongest, spin evidence
-   * weighted by {@link ArticleIndex#SPIN_WEIGHT}.
+   * Jaccard, containment both ways from the samples (or the short-text shingles) and the share of
+   * immutable n-grams found both ways; the score is the strongest, spin evidence weighted by {@link
+   * ArticleIndex#SPIN_WEIGHT}.
    */
   public static Candidate of(String id, Fingerprint query, Fingerprint other) {
     double jaccard = query.jaccard(other);
@@ -57,9 +55,8 @@ public record Candidate(
     double spin = query.spinGrams().length == 0 ? 0 : (double) spinInter / query.spinGrams().length;
     double spinCoverage =
         other.spinGrams().length == 0 ? 0 : (double) spinInter / other.spinGrams().length;
-    double names = query.nameContainmentIn(other);
     double score = Math.max(jaccard, Math.max(containment, coverage));
     score = Math.max(score, Math.max(spin, spinCoverage) * ArticleIndex.SPIN_WEIGHT);
-    return new Candidate(id, jaccard, containment, coverage, spin, spinCoverage, names, score);
+    return new Candidate(id, jaccard, containment, coverage, spin, spinCoverage, score);
   }
 }

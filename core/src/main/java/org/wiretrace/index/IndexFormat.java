@@ -5,22 +5,27 @@ package org.wiretrace.index;
  * documents carry a {@value #F_KIND} field.
  *
  * <p>Article documents ({@code kind=article}): {@value #F_ID} (id, indexed and stored, plus sorted
- * doc values), {@value #F_ID_HASH} ({@code id|contentHash}, indexed), {@value #F_HASH}, {@value
- * #F_SEQ} (stored and numeric doc values), {@value #F_ORIGIN} (stored, and indexed: itself, or for
- * origins over 4,000 characters a NUL, {@code sha256:} and the hex digest), {@value #F_TITLE},
- * {@value #F_TEXT}, {@value #F_URL}, {@value #F_SITE}, {@value #F_BYLINE}, {@value #F_PUBLISHED}
- * (ISO-8601), {@value #F_LANGUAGE}, {@value #F_REPAIRS} (stored); the fingerprint as binary doc
- * values {@value #F_FP} ({@code Fingerprint.encode()}); candidate terms as 8-byte big-endian binary
- * terms: {@value #F_LSH} (LSH band keys), {@value #F_SAMPLE} (sampled shingles), {@value #F_SHORT}
- * (all shingles of short texts); and 4-byte terms {@value #F_SPIN} (immutable n-grams) and {@value
- * #F_NAMES} (name character grams); the heaviest content terms as 8-byte terms {@value #F_TOPIC}
- * (the 16 heaviest) and binary doc values {@value #F_TOPIC_VECTOR} ({@link TopicVector#encode()},
- * for same-story candidates); numeric doc values {@value #F_PUBLISHED_MS} (publication time in
- * epoch milliseconds, absent when undated) and {@value #F_CHARS} (text length); everything but the
- * text as binary doc values {@value #F_META} ({@code ArticleMeta}: id, origin, title, metadata,
- * repairs, content hash, sequence number and the pipeline's per-article payload, story features and
- * word count), so that a pass over every article reads no stored-field block (since version 4;
- * version 3 kept the payload as stored bytes {@value #F_PAYLOAD}, still read from such documents).
+ * doc values), {@value #F_ID_VALUE} (the id again as binary doc values, read for each lookup hit
+ * without decompressing a block of the sorted values' dictionary; documents written before it was
+ * added lack it and their id is read from {@value #F_ID}), {@value #F_ID_HASH} ({@code
+ * id|contentHash}, indexed), {@value #F_HASH}, {@value #F_SEQ} (stored and numeric doc values),
+ * {@value #F_ORIGIN} (stored, and indexed: itself, or for origins over 4,000 characters a NUL,
+ * {@code sha256:} and the hex digest), {@value #F_TITLE}, {@value #F_TEXT}, {@value #F_URL},
+ * {@value #F_SITE}, {@value #F_BYLINE}, {@value #F_PUBLISHED} (ISO-8601), {@value #F_LANGUAGE},
+ * {@value #F_REPAIRS} (stored); the fingerprint as binary doc values {@value #F_FP} ({@code
+ * Fingerprint.encode()}); candidate terms as 8-byte big-endian binary terms: {@value #F_LSH} (LSH
+ * band keys), {@value #F_SAMPLE} (sampled shingles), {@value #F_SHORT} (all shingles of short
+ * texts); and 4-byte terms {@value #F_SPIN} (immutable n-grams: all of a text with fewer than 256,
+ * else those in the lowest quarter of the hash order, {@code SpinFeatures.indexedGrams}; earlier
+ * documents may hold all) and {@value #F_NAMES} (name character grams); the heaviest content terms
+ * as 8-byte terms {@value #F_TOPIC} (the 16 heaviest) and binary doc values {@value
+ * #F_TOPIC_VECTOR} ({@link TopicVector#encode()}, for same-story candidates); numeric doc values
+ * {@value #F_PUBLISHED_MS} (publication time in epoch milliseconds, absent when undated) and
+ * {@value #F_CHARS} (text length); everything but the text as binary doc values {@value #F_META}
+ * ({@code ArticleMeta}: id, origin, title, metadata, repairs, content hash, sequence number and the
+ * pipeline's per-article payload, story features and word count), so that a pass over every article
+ * reads no stored-field block (since version 4; version 3 kept the payload as stored bytes {@value
+ * #F_PAYLOAD}, still read from such documents).
  *
  * <p>Record documents ({@code kind=relation|family|story|...}): {@value #F_RKEY} ({@code kind NUL
  * key}), {@value #F_REF} (referenced article ids, indexed), {@value #F_JSON} (stored), and for
@@ -63,6 +68,7 @@ public final class IndexFormat {
 
   public static final String F_KIND = "kind";
   public static final String F_ID = "id";
+  public static final String F_ID_VALUE = "idv";
   public static final String F_ID_HASH = "idhash";
   public static final String F_HASH = "hash";
   public static final String F_SEQ = "seq";

@@ -3,6 +3,7 @@ package org.wiretrace.index;
 import static org.wiretrace.index.IndexFormat.F_CHARS;
 import static org.wiretrace.index.IndexFormat.F_FP;
 import static org.wiretrace.index.IndexFormat.F_ID;
+import static org.wiretrace.index.IndexFormat.F_ID_VALUE;
 import static org.wiretrace.index.IndexFormat.F_PUBLISHED_MS;
 import static org.wiretrace.index.IndexFormat.F_TOPIC_VECTOR;
 
@@ -30,6 +31,7 @@ final class StoredHits {
   private LeafReaderContext leaf;
   private int local;
   private SortedDocValues ids;
+  private BinaryDocValues idValues;
   private BinaryDocValues fps;
   private BinaryDocValues vectors;
   private NumericDocValues published;
@@ -60,6 +62,7 @@ final class StoredHits {
       leafIndex = ReaderUtil.subIndex(doc, leaves);
       leaf = leaves.get(leafIndex);
       ids = leaf.reader().getSortedDocValues(F_ID);
+      idValues = leaf.reader().getBinaryDocValues(F_ID_VALUE);
       fpsOpen = vectorsOpen = publishedOpen = charsOpen = false;
     }
     local = doc - leaf.docBase;
@@ -67,13 +70,21 @@ final class StoredHits {
     return true;
   }
 
-  /** The hit's article id, or null for a document without one. */
+  /**
+   * The hit's article id, or null for a document without one: from the plain binary doc values, or
+   * for documents written before them from the sorted ones (whose lookup decompresses a block of
+   * their dictionary).
+   */
   String id() throws IOException {
     if (!idRead) {
-      id =
-          ids != null && ids.advanceExact(local)
-              ? ids.lookupOrd(ids.ordValue()).utf8ToString()
-              : null;
+      if (idValues != null && idValues.advanceExact(local)) {
+        id = idValues.binaryValue().utf8ToString();
+      } else {
+        id =
+            ids != null && ids.advanceExact(local)
+                ? ids.lookupOrd(ids.ordValue()).utf8ToString()
+                : null;
+      }
       idRead = true;
     }
     return id;

@@ -1,6 +1,7 @@
 package org.wiretrace.spark;
 
 import org.wiretrace.fingerprint.Fingerprint;
+import org.wiretrace.fingerprint.SpinFeatures;
 import org.wiretrace.index.ArticleIndex;
 import org.wiretrace.index.Candidate;
 
@@ -9,11 +10,12 @@ import org.wiretrace.index.Candidate;
  * one Lucene query per article, so that the job proposes the pairs the scan proposes. The scan's
  * query for an article is a disjunction of constant-score term clauses: all its LSH band keys, and
  * the first {@link ArticleIndex#QUERY_TERMS} (smallest) of its short shingles, sampled shingles and
- * immutable n-grams (the latter only those found in at most {@link #maxDf} articles), each clause
- * boosted by 1 / min(family size, {@code QUERY_TERMS}); a hit's score is the sum of the boosts of
- * the clauses it matches. The {@link #SEARCH_DEPTH} best hits (ties: lower id first) are re-ranked
- * by {@link Candidate#of}'s score, the best {@link ArticleIndex#DEFAULT_CANDIDATES} are kept, and
- * those scoring at least {@link #MIN_SCORE} are judged.
+ * indexed immutable n-grams ({@link SpinFeatures#indexedGrams}; only those found in at most {@link
+ * #maxDf} articles), each clause boosted by 1 / min(family size, {@code QUERY_TERMS}); a hit's
+ * score is the sum of the boosts of the clauses it matches. The {@link #SEARCH_DEPTH} best hits
+ * (ties: lower id first) are re-ranked by {@link Candidate#of}'s score, the best {@link
+ * ArticleIndex#DEFAULT_CANDIDATES} are kept, and those scoring at least {@link #MIN_SCORE} are
+ * judged.
  *
  * <p>By key ({@link Disjunction}): every article emits, for every key it holds, one posting whose
  * weight is the boost of its clause when the key is one of its query terms, 0 otherwise; a key's
@@ -73,7 +75,7 @@ final class IndexQuery {
     longs(BAND, bands, out);
     longs(SHORT, fp.shortShingles(), out);
     longs(SAMPLE, fp.sample(), out);
-    int[] spin = fp.spinGrams();
+    int[] spin = SpinFeatures.indexedGrams(fp.spinGrams());
     float boost = boost(spin.length);
     int kept = 0;
     for (int g : spin) {

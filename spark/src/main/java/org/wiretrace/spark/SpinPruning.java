@@ -7,12 +7,13 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.wiretrace.fingerprint.SpinFeatures;
 import org.wiretrace.index.ArticleIndex;
 import scala.Tuple2;
 
 /**
- * Which immutable n-grams ({@code Fingerprint.spinGrams}) the scan leaves out of an article's
- * candidate query: those held by more than {@link ScanOrder#maxDf} ({@link
+ * Which indexed immutable n-grams ({@link SpinFeatures#indexedGrams}) the scan leaves out of an
+ * article's candidate query: those held by more than {@link ScanOrder#maxDf} ({@link
  * ArticleIndex#MAX_TERM_SHARE}) of the articles stored when its batch is searched. Only grams held
  * by more than {@link ArticleIndex#MIN_PRUNE_DF} articles in all can be left out; for those the job
  * counts holders per batch (two small shuffles, map-side combined) and keeps the cumulative counts.
@@ -36,7 +37,7 @@ record SpinPruning(ScanOrder order, Map<Integer, int[]> cumulative) implements S
         features
             .flatMapToPair(
                 f -> {
-                  int[] grams = f._2().fingerprint().spinGrams();
+                  int[] grams = SpinFeatures.indexedGrams(f._2().fingerprint().spinGrams());
                   List<Tuple2<Integer, Integer>> out = new java.util.ArrayList<>(grams.length);
                   for (int g : grams) {
                     out.add(new Tuple2<>(g, 1));
@@ -58,7 +59,7 @@ record SpinPruning(ScanOrder order, Map<Integer, int[]> cumulative) implements S
                     java.util.Set<Integer> c = commonB.value();
                     int batch = ScanOrder.batch(positions.value()[f._1()]);
                     List<Tuple2<Integer, Integer>> out = new java.util.ArrayList<>();
-                    for (int g : f._2().fingerprint().spinGrams()) {
+                    for (int g : SpinFeatures.indexedGrams(f._2().fingerprint().spinGrams())) {
                       if (c.contains(g)) {
                         out.add(new Tuple2<>(g, batch));
                       }
