@@ -3,6 +3,7 @@ package org.wiretrace.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.wiretrace.stories.Member;
 import org.wiretrace.stories.Story;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code wiretrace stories}: stories, text families, originals and timelines. */
 @Command(
@@ -46,7 +49,7 @@ final class StoriesCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the stories as JSON.")
   boolean json;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -60,7 +63,7 @@ final class StoriesCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), WiretraceCli.EXIT_FAILURE);
     }
-    java.io.PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
     if (stories.isEmpty()) {
       throw new UserException("no articles could be read", WiretraceCli.EXIT_FAILURE);
     }

@@ -61,8 +61,8 @@ final class StoredHits {
     if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
       leafIndex = ReaderUtil.subIndex(doc, leaves);
       leaf = leaves.get(leafIndex);
-      ids = leaf.reader().getSortedDocValues(F_ID);
       idValues = leaf.reader().getBinaryDocValues(F_ID_VALUE);
+      ids = null; // opened only for a document written before idValues
       fpsOpen = vectorsOpen = publishedOpen = charsOpen = false;
     }
     local = doc - leaf.docBase;
@@ -80,6 +80,9 @@ final class StoredHits {
       if (idValues != null && idValues.advanceExact(local)) {
         id = idValues.binaryValue().utf8ToString();
       } else {
+        if (ids == null) {
+          ids = leaf.reader().getSortedDocValues(F_ID);
+        }
         id =
             ids != null && ids.advanceExact(local)
                 ? ids.lookupOrd(ids.ordValue()).utf8ToString()

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -42,8 +43,7 @@ final class StoreState implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
 
   /** Derivations started; only the latest one is computed. */
-  private final java.util.concurrent.atomic.AtomicLong generation =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong generation = new AtomicLong();
 
   private final ExecutorService background =
       Executors.newSingleThreadExecutor(
