@@ -24,10 +24,13 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Terms are looked up here and only here: for each segment one {@link TermsEnum} per field seeks
  * the terms of a call in byte order (instead of a fresh enum and block-tree frames per term and
- * segment), and the term states found are reused when the postings are read. Scores are accumulated
- * term at a time into an array indexed by document (taken from a small shared pool of idle ones, so
- * a server's many request threads do not each keep one), and only the documents touched are read
- * back and cleared.
+ * segment). A term found in at most {@link #EAGER_DOCS} documents of a segment has its postings
+ * read there and then, while the enum is positioned on it; for the others the term state is kept
+ * and reused when the postings are read. (A Bloom-filtered field's enum does not take a term state:
+ * it seeks the term again, so for the hashed lookup fields, whose terms are nearly all rare,
+ * reading the postings at once saves the second seek.) Scores are accumulated term at a time into
+ * an array indexed by document (taken from a small shared pool of idle ones, so a server's many
+ * request threads do not each keep one), and only the documents touched are read back and cleared.
  *
  * <p>Not thread-safe: one instance per query, built and evaluated by one thread over one reader
  * (the pool of accumulators is thread-safe).
@@ -71,7 +74,14 @@ final class TermDisjunction {
   private final List<Clause> clauses = new ArrayList<>();
 
   /** One term with its weight and its state in each segment (null where absent). */
-  private record Clause(String field, BytesRef term, double weight, TermState[] states) {}
+  private record Clause(
+      String field, BytesRef term, double weight, TermState[] states, int[][] docs) {}
+
+  /**
+   * Most documents of a segment holding a term for its postings to be read when the term is found
+   * (see the class comment).
+   */
+  static final int EAGER_DOCS = 64;
 
   /** A disjunction over {@code reader}'s segments, with no clause yet. */
   TermDisjunction(IndexReader reader) {
@@ -93,7 +103,7 @@ final class TermDisjunction {
     int added = 0;
     for (int i = 0; i < terms.length; i++) {
       if (weights[i] > 0 && l.docFreq[i] > 0 && l.docFreq[i] <= maxDf) {
-        clauses.add(new Clause(field, terms[i], weights[i], l.states[i]));
+        clauses.add(new Clause(field, terms[i], weights[i], l.states[i], l.docs[i]));
         added++;
       }
     }
@@ -119,7 +129,7 @@ final class TermDisjunction {
       for (int i = next; i < to; i++) {
         int df = l.docFreq[i - next];
         if (df > 0 && df <= maxDf) {
-          clauses.add(new Clause(field, terms[i], weight, l.states[i - next]));
+          clauses.add(new Clause(field, terms[i], weight, l.states[i - next], l.docs[i - next]));
           added++;
         }
       }
@@ -128,18 +138,24 @@ final class TermDisjunction {
     return added;
   }
 
-  /** Term states of {@code terms[from..to)} per term and segment, with summed document counts. */
-  private record Lookup(TermState[][] states, int[] docFreq) {}
+  /**
+   * What was found of {@code terms[from..to)} per term and segment (the postings, or the term state
+   * of a term in more than {@link #EAGER_DOCS} documents of the segment), with summed document
+   * counts.
+   */
+  private record Lookup(TermState[][] states, int[][][] docs, int[] docFreq) {}
 
   private Lookup lookup(String field, BytesRef[] terms, int from, int to) throws IOException {
     int n = Math.max(0, to - from);
     TermState[][] states = new TermState[n][];
+    int[][][] docs = new int[n][][];
     int[] docFreq = new int[n];
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (x, y) -> terms[from + x].compareTo(terms[from + y]));
+    PostingsEnum postings = null;
     for (int li = 0; li < leaves.size(); li++) {
       Terms t = leaves.get(li).reader().terms(field);
       if (t == null) {
@@ -148,15 +164,31 @@ final class TermDisjunction {
       TermsEnum te = t.iterator();
       for (int i : order) {
         if (te.seekExact(terms[from + i])) {
-          if (states[i] == null) {
-            states[i] = new TermState[leaves.size()];
+          int df = te.docFreq();
+          if (df <= EAGER_DOCS) {
+            if (docs[i] == null) {
+              docs[i] = new int[leaves.size()][];
+            }
+            postings = te.postings(postings, PostingsEnum.NONE);
+            int[] d = new int[df];
+            int m = 0;
+            for (int doc = postings.nextDoc();
+                doc != PostingsEnum.NO_MORE_DOCS;
+                doc = postings.nextDoc()) {
+              d[m++] = doc;
+            }
+            docs[i][li] = d;
+          } else {
+            if (states[i] == null) {
+              states[i] = new TermState[leaves.size()];
+            }
+            states[i][li] = te.termState();
           }
-          states[i][li] = te.termState();
-          docFreq[i] += te.docFreq();
+          docFreq[i] += df;
         }
       }
     }
-    return new Lookup(states, docFreq);
+    return new Lookup(states, docs, docFreq);
   }
 
   /**
@@ -203,7 +235,17 @@ final class TermDisjunction {
       String field = null;
       TermsEnum te = null;
       for (Clause c : clauses) {
-        TermState state = c.states()[li];
+        double w = c.weight();
+        int[] read = c.docs() == null ? null : c.docs()[li];
+        if (read != null) {
+          for (int d : read) {
+            if (live == null || live.get(d)) {
+              s.add(base + d, w);
+            }
+          }
+          continue;
+        }
+        TermState state = c.states() == null ? null : c.states()[li];
         if (state == null) {
           continue;
         }
@@ -213,7 +255,6 @@ final class TermDisjunction {
         }
         te.seekExact(c.term(), state);
         postings = te.postings(postings, PostingsEnum.NONE);
-        double w = c.weight();
         for (int d = postings.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = postings.nextDoc()) {
           if (live == null || live.get(d)) {
             s.add(base + d, w);

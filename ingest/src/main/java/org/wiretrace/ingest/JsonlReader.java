@@ -24,7 +24,8 @@ import org.wiretrace.ingest.encoding.Mojibake;
  * JSON Lines, one article per line, read lazily. Understands news-please fields ({@code title},
  * {@code maintext} or {@code text}, {@code date_publish}, {@code url}, {@code source_domain}) and
  * Wiretrace's own ({@code id}, {@code title}, {@code text}, {@code published}, {@code url}, {@code
- * source}). Invalid lines and lines without text are reported with their line number and skipped.
+ * source}). Invalid lines and lines without text are reported with their line number and skipped; a
+ * file without any record (empty, or blank lines only) is reported as skipped too.
  */
 public final class JsonlReader implements ArticleSource {
 
@@ -51,6 +52,7 @@ public final class JsonlReader implements ArticleSource {
     return new Iterator<>() {
       private Article next;
       private int lineNo;
+      private int records;
       private boolean done;
 
       @Override
@@ -68,10 +70,18 @@ public final class JsonlReader implements ArticleSource {
           if (line == null) {
             done = true;
             close(reader);
+            if (records == 0) {
+              listener.skipped(
+                  new Skipped(
+                      file.toString(),
+                      "",
+                      lineNo == 0 ? "empty file" : "no records (only blank lines)"));
+            }
             break;
           }
           lineNo++;
           if (!line.isBlank()) {
+            records++;
             next = parse(line, lineNo);
           }
         }

@@ -252,12 +252,17 @@ class BadInputTest {
     for (String name : List.of("e.txt", "e.html", "e.jsonl", "e.warc", "e.xml")) {
       empty.add(Files.write(dir.resolve(name), new byte[0]));
     }
+    empty.add(Files.writeString(dir.resolve("blank.jsonl"), "\n  \n\n"));
     empty.add(good());
     List<Article> articles = read(empty.toArray(Path[]::new));
     assertThat(articles).hasSize(1);
-    // an empty JSONL file has no records; the others each report once
-    assertThat(skipped).hasSize(4);
-    assertAccounted(1, 4);
+    // each file without an article reports once, with why
+    assertThat(skipped).hasSize(6);
+    assertThat(skipped)
+        .filteredOn(x -> x.path().endsWith(".jsonl"))
+        .extracting(Skipped::reason)
+        .containsExactlyInAnyOrder("empty file", "no records (only blank lines)");
+    assertAccounted(1, 6);
   }
 
   @Test
