@@ -73,7 +73,10 @@ final class TermDisjunction {
   private final List<LeafReaderContext> leaves;
   private final List<Clause> clauses = new ArrayList<>();
 
-  /** One term with its weight and its state in each segment (null where absent). */
+  /**
+   * One term with its weight and, per segment, its postings ({@code docs}, segment-local ids) or
+   * its term state (null where absent; both arrays null when the term is in no segment that way).
+   */
   private record Clause(
       String field, BytesRef term, double weight, TermState[] states, int[][] docs) {}
 
@@ -177,7 +180,7 @@ final class TermDisjunction {
                 doc = postings.nextDoc()) {
               d[m++] = doc;
             }
-            docs[i][li] = d;
+            docs[i][li] = m == df ? d : Arrays.copyOf(d, m);
           } else {
             if (states[i] == null) {
               states[i] = new TermState[leaves.size()];

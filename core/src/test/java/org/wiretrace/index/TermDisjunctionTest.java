@@ -136,6 +136,54 @@ class TermDisjunctionTest {
     }
   }
 
+  /**
+   * A term read at lookup in a segment holding it rarely and through its term state in one holding
+   * it often ({@link TermDisjunction#EAGER_DOCS}) scores the same documents, deleted ones left out.
+   */
+  @Test
+  void rareAndCommonPostingsInSegmentsScoreAlike() throws Exception {
+    int common = TermDisjunction.EAGER_DOCS + 36;
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      IndexWriterConfig cfg = new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+      try (IndexWriter w = new IndexWriter(dir, cfg)) {
+        for (int seg = 0; seg < 2; seg++) {
+          int docs = seg == 0 ? common : 10;
+          for (int i = 0; i < docs; i++) {
+            String id = "s" + seg + "-" + i;
+            Document d = new Document();
+            d.add(new StringField("id", id, Field.Store.NO));
+            d.add(new SortedDocValuesField("id", new BytesRef(id)));
+            d.add(new StringField("t", "x", Field.Store.NO));
+            if (i % 3 == 0) {
+              d.add(new StringField("t", "y", Field.Store.NO));
+            }
+            w.addDocument(d);
+          }
+          w.commit();
+        }
+        w.deleteDocuments(new Term("id", "s0-3"), new Term("id", "s1-6"));
+        w.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertThat(reader.leaves()).hasSize(2);
+        TermDisjunction q = new TermDisjunction(reader);
+        BytesRef[] terms = {new BytesRef("x"), new BytesRef("y")};
+        assertThat(q.addAll("t", terms, new double[] {0.5, 0.25}, Integer.MAX_VALUE)).isEqualTo(2);
+        TermDisjunction.Hits all = q.all();
+        assertThat(all.size()).isEqualTo(common + 10 - 2);
+        Map<String, Double> byId = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+          byId.put(id(reader, all.docs()[i]), all.scores()[i]);
+        }
+        assertThat(byId).doesNotContainKeys("s0-3", "s1-6");
+        assertThat(byId.get("s0-0")).isEqualTo(0.75);
+        assertThat(byId.get("s0-1")).isEqualTo(0.5);
+        assertThat(byId.get("s1-9")).isEqualTo(0.75);
+        assertThat(byId.get("s1-8")).isEqualTo(0.5);
+      }
+    }
+  }
+
   @Test
   void nthLargestSelects() {
     SplittableRandom rnd = new SplittableRandom(3);
