@@ -64,6 +64,14 @@ public record Fingerprint(
     return SortedSets.containment(spinGrams, other.spinGrams);
   }
 
+  /**
+   * The immutable n-grams this text indexes and queries with ({@link SpinFeatures#indexedGrams}:
+   * all of a short text's, a long text's lowest quarter of the hash order).
+   */
+  public int[] indexedSpinGrams() {
+    return SpinFeatures.indexedGrams(spinGrams);
+  }
+
   /** The binary form stored in the index (band keys excluded). */
   public byte[] encode() {
     int size =

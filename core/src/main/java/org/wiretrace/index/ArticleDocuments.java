@@ -25,7 +25,6 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.wiretrace.fingerprint.Fingerprint;
-import org.wiretrace.fingerprint.SpinFeatures;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.ingest.Repair;
 
@@ -106,7 +105,7 @@ final class ArticleDocuments {
     for (long k : fp.shortShingles()) {
       d.add(new Field(F_SHORT, longTerm(k), TERM));
     }
-    for (int k : SpinFeatures.indexedGrams(fp.spinGrams())) {
+    for (int k : fp.indexedSpinGrams()) {
       d.add(new Field(F_SPIN, intTerm(k), TERM));
     }
     for (int k : fp.nameGrams()) {

@@ -58,7 +58,6 @@ import org.apache.lucene.util.BytesRef;
 import org.wiretrace.fingerprint.Fingerprint;
 import org.wiretrace.fingerprint.Fingerprinter;
 import org.wiretrace.fingerprint.SortedSets;
-import org.wiretrace.fingerprint.SpinFeatures;
 import org.wiretrace.ingest.Article;
 import org.wiretrace.text.Tokens;
 
@@ -1124,7 +1123,7 @@ public final class ArticleIndex implements Closeable {
       addFamily(q, F_LSH, ArticleDocuments.longs(fp.bandKeys()), Integer.MAX_VALUE);
       addFamily(q, F_SHORT, ArticleDocuments.longs(fp.shortShingles()), Integer.MAX_VALUE);
       addFamily(q, F_SAMPLE, ArticleDocuments.longs(fp.sample()), Integer.MAX_VALUE);
-      addFamily(q, F_SPIN, ArticleDocuments.ints(SpinFeatures.indexedGrams(fp.spinGrams())), maxDf);
+      addFamily(q, F_SPIN, ArticleDocuments.ints(fp.indexedSpinGrams()), maxDf);
       if (q.size() == 0) {
         return List.of();
       }

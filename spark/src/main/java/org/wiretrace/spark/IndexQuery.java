@@ -75,7 +75,7 @@ final class IndexQuery {
     longs(BAND, bands, out);
     longs(SHORT, fp.shortShingles(), out);
     longs(SAMPLE, fp.sample(), out);
-    int[] spin = SpinFeatures.indexedGrams(fp.spinGrams());
+    int[] spin = fp.indexedSpinGrams();
     float boost = boost(spin.length);
     int kept = 0;
     for (int g : spin) {

@@ -37,7 +37,7 @@ record SpinPruning(ScanOrder order, Map<Integer, int[]> cumulative) implements S
         features
             .flatMapToPair(
                 f -> {
-                  int[] grams = SpinFeatures.indexedGrams(f._2().fingerprint().spinGrams());
+                  int[] grams = f._2().fingerprint().indexedSpinGrams();
                   List<Tuple2<Integer, Integer>> out = new java.util.ArrayList<>(grams.length);
                   for (int g : grams) {
                     out.add(new Tuple2<>(g, 1));
@@ -59,7 +59,7 @@ record SpinPruning(ScanOrder order, Map<Integer, int[]> cumulative) implements S
                     java.util.Set<Integer> c = commonB.value();
                     int batch = ScanOrder.batch(positions.value()[f._1()]);
                     List<Tuple2<Integer, Integer>> out = new java.util.ArrayList<>();
-                    for (int g : SpinFeatures.indexedGrams(f._2().fingerprint().spinGrams())) {
+                    for (int g : f._2().fingerprint().indexedSpinGrams()) {
                       if (c.contains(g)) {
                         out.add(new Tuple2<>(g, batch));
                       }
